@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `loupe` command. Builds the app on first use when the install step did not (for example
+// after `npm install --ignore-scripts`), then hands over to the bundled CLI.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = new URL('../dist/node/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(cli)) || !existsSync(fileURLToPath(new URL('../dist/renderer/index.html', import.meta.url)))) {
+  console.error('loupe: first start, building the app…');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+await import(cli.href);

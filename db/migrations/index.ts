@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import { initial } from './0001_initial.js';
+
+/** Applied in order; append new migrations, never edit an applied one. */
+export const migrations: readonly Migration[] = [initial];

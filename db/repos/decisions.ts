@@ -1,0 +1,103 @@
+import type { Db } from '../open.js';
+
+export type AutomationLevel = 'human_only' | 'ai_assist' | 'partial' | 'full';
+
+export type DecisionRow = {
+  id: number;
+  item_id: number;
+  prediction_id: number | null;
+  kind: 'decision' | 'retraction';
+  inspector: string;
+  label: 'ok' | 'defect' | null;
+  defect_class: string | null;
+  decided_at: string;
+  corrects: number | null;
+  source: 'human' | 'auto' | 'history';
+};
+
+export type NewDecision = {
+  itemId: number;
+  predictionId: number | null;
+  kind: 'decision' | 'retraction';
+  inspector: string;
+  label: 'ok' | 'defect' | null;
+  defectClass: string | null;
+  note: string | null;
+  decidedAt: string;
+  timeToDecideMs: number | null;
+  automationLevel: AutomationLevel;
+  suggestionVisible: boolean;
+  source: 'human' | 'auto' | 'history';
+  corrects: number | null;
+};
+
+/** A row is "current" when nothing corrects it: the latest link of its chain. */
+const IS_CURRENT = 'NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)';
+
+export class DecisionsRepo {
+  private readonly insertStmt;
+  private readonly byIdStmt;
+  private readonly headForItem;
+  private readonly isCurrentStmt;
+  private readonly decidedSinceStmt;
+  private readonly shadowAgreementStmt;
+  private readonly inspectorsStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO decisions (item_id, prediction_id, kind, inspector, label, defect_class, note, decided_at, time_to_decide_ms, automation_level, suggestion_visible, source, corrects)
+       VALUES (@itemId, @predictionId, @kind, @inspector, @label, @defectClass, @note, @decidedAt, @timeToDecideMs, @automationLevel, @suggestionVisible, @source, @corrects)
+       RETURNING id`,
+    );
+    const cols = 'd.id, d.item_id, d.prediction_id, d.kind, d.inspector, d.label, d.defect_class, d.decided_at, d.corrects, d.source';
+    this.byIdStmt = db.prepare(`SELECT ${cols} FROM decisions d WHERE d.id = ?`);
+    this.headForItem = db.prepare(
+      `SELECT ${cols} FROM decisions d WHERE d.item_id = ? AND ${IS_CURRENT} ORDER BY d.id DESC LIMIT 1`,
+    );
+    this.isCurrentStmt = db.prepare(`SELECT 1 FROM decisions d WHERE d.id = ? AND ${IS_CURRENT}`);
+    this.decidedSinceStmt = db.prepare(
+      `SELECT COUNT(*) AS n FROM decisions d WHERE d.kind = 'decision' AND d.decided_at >= ? AND ${IS_CURRENT}`,
+    );
+    // The model's call is "defect" when its calibrated probability is at least the threshold.
+    this.shadowAgreementStmt = db.prepare(
+      `SELECT COUNT(*) AS n,
+              COALESCE(SUM((d.label = 'defect') = (p.defect_probability >= @threshold)), 0) AS agree
+       FROM decisions d JOIN predictions p ON p.id = d.prediction_id
+       WHERE d.kind = 'decision' AND d.source IN ('human', 'history') AND d.suggestion_visible = 0 AND ${IS_CURRENT}`,
+    );
+    this.inspectorsStmt = db.prepare(
+      `SELECT inspector, MAX(decided_at) AS last FROM decisions WHERE source = 'human' GROUP BY inspector ORDER BY last DESC LIMIT 50`,
+    );
+  }
+
+  insert(d: NewDecision): number {
+    const row = this.insertStmt.get({ ...d, suggestionVisible: d.suggestionVisible ? 1 : 0 }) as { id: number };
+    return row.id;
+  }
+
+  get(id: number): DecisionRow | null {
+    return (this.byIdStmt.get(id) as DecisionRow | undefined) ?? null;
+  }
+
+  /** The latest uncorrected row for the item (a decision in force, or a retraction), if any. */
+  chainHead(itemId: number): DecisionRow | null {
+    return (this.headForItem.get(itemId) as DecisionRow | undefined) ?? null;
+  }
+
+  isCurrent(id: number): boolean {
+    return this.isCurrentStmt.get(id) !== undefined;
+  }
+
+  decidedSince(iso: string): number {
+    return (this.decidedSinceStmt.get(iso) as { n: number }).n;
+  }
+
+  /** Agreement of unbiased human labels with the model's call at the given threshold. */
+  shadowAgreement(threshold: number): { n: number; agree: number } {
+    return this.shadowAgreementStmt.get({ threshold }) as { n: number; agree: number };
+  }
+
+  recentInspectors(): string[] {
+    return (this.inspectorsStmt.all() as Array<{ inspector: string }>).map((r) => r.inspector);
+  }
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import packageJson from '../../package.json' with { type: 'json' };
+import { importCommand } from './importCommand.js';
+import { defaultDataDir } from './paths.js';
+import { serve } from './serve.js';
+
+const USAGE = `Loupe ${packageJson.version} — human-in-the-loop review station for visual defect inspection
+
+Usage:
+  loupe serve  [--port N] [--host 127.0.0.1] [--data DIR] [--model ID] [--no-demo]
+               Serve the station in a browser; prints the address with its access token.
+  loupe import --images DIR [--data DIR] [--model ID]
+               Add every image under DIR (recursively), score it, list quarantined files.
+
+Options:
+  --data DIR   data folder holding loupe.db and the image store
+               (default: ${defaultDataDir()})
+  --model ID   model folder under models/ to use as the champion (default: tile-defect-v1)
+  --no-demo    do not import the bundled demo images into a new, empty data folder
+  -h, --help   show this help
+`;
+
+class UsageError extends Error {}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 5420;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${value}"`);
+  return port;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string' },
+      model: { type: 'string' },
+      images: { type: 'string' },
+      'no-demo': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  switch (command) {
+    case 'serve':
+      await serve({ port: parsePort(values.port), host: values.host, dataDir, demo: !values['no-demo'], modelId: values.model });
+      return -1;
+    case 'import':
+      if (!values.images) throw new UsageError('import needs --images DIR');
+      return importCommand({ images: values.images, dataDir, modelId: values.model });
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Runs the CLI; -1 from a command means "keep running" (a server). */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      if (code >= 0) process.exitCode = code;
+    },
+    (err: unknown) => {
+      const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      console.error(`loupe: ${err instanceof Error ? err.message : String(err)}`);
+      if (usage) console.error('run `loupe --help` for usage');
+      process.exitCode = usage ? 2 : 1;
+    },
+  );
+}

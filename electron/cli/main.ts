@@ -1,0 +1,3 @@
+import { run } from './index.js';
+
+run(process.argv.slice(2));

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import { DB_FILE_NAME, openDatabase } from '../../db/open.js';
+import { AuditRepo } from '../../db/repos/audit.js';
+import { DecisionsRepo } from '../../db/repos/decisions.js';
+import type { AutomationLevel } from '../../db/repos/decisions.js';
+import { ItemsRepo } from '../../db/repos/items.js';
+import { ModelsRepo } from '../../db/repos/models.js';
+import { PredictionsRepo } from '../../db/repos/predictions.js';
+import { SettingsRepo } from '../../db/repos/settings.js';
+import type { AppServices, StartOptions } from './app.types.js';
+import { notFound } from './errors.js';
+import { EventBus } from './events.js';
+import { createHandlers } from './handlers.js';
+import { toBrowserImage } from './imaging/decode.js';
+import { DEFAULT_MODEL_ID, loadChampion } from './inference/champion.js';
+import { ShadowInference } from './inference/shadowInference.js';
+import { HotFolderWatcher } from './ingest/hotFolder.js';
+import { ImageStore } from './ingest/imageStore.js';
+import { ImportJobs } from './ingest/importJobs.js';
+import { ingestFile } from './ingest/ingestFile.js';
+import { ReviewService } from './review/reviewService.js';
+
+/** Used when no model could be loaded, so inspectors can still record defect classes. */
+const FALLBACK_DEFECT_CLASSES = ['blowhole', 'break', 'crack', 'fray', 'uneven'];
+
+export type RunningServices = AppServices & {
+  /** Settles when imports and scoring queued so far are finished (CLI and tests). */
+  idle(): Promise<void>;
+  importFolder(folder: string): ReturnType<ImportJobs['start']>;
+  dataDir: string;
+};
+
+/** Opens the data folder, loads the champion model and wires every service together. */
+export async function startServices(options: StartOptions & { modelId?: string }): Promise<RunningServices> {
+  const log = options.logger ?? console;
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
+  const items = new ItemsRepo(db);
+  const decisions = new DecisionsRepo(db);
+  const predictions = new PredictionsRepo(db);
+  const settings = new SettingsRepo(db);
+  const audit = new AuditRepo(db);
+  const store = new ImageStore(dataDir);
+  const bus = new EventBus();
+  const isNewDatabase = items.counts().pending + items.counts().predicted + items.counts().decided + items.counts().quarantined === 0;
+
+  const station = options.station ?? settings.get<string>('station') ?? os.hostname();
+  const modelId = options.modelId ?? settings.get<string>('champion_model') ?? DEFAULT_MODEL_ID;
+  const champion = await loadChampion(path.join(options.modelsDir, modelId), new ModelsRepo(db));
+  if (!champion.ok) log.error(`model not loaded: ${champion.error}`);
+  const model = champion.ok ? champion.model : null;
+
+  const shadow = model
+    ? new ShadowInference({
+        db,
+        items,
+        predictions,
+        store,
+        model: model.loaded,
+        modelVersionId: model.versionId,
+        onPredicted: () => bus.dbChanged('items', 'predictions'),
+        log: (message, err) => log.error(message, err),
+      })
+    : null;
+
+  const defectClasses = (): string[] =>
+    model ? model.loaded.manifest.labels.filter((l) => l !== model.loaded.manifest.okLabel) : FALLBACK_DEFECT_CLASSES;
+  const automationLevel = (): AutomationLevel => settings.get<AutomationLevel>('automation_level') ?? 'human_only';
+
+  const ingestDeps = {
+    items,
+    store,
+    station,
+    onAccepted: (itemId: number, pixels: Parameters<ShadowInference['enqueue']>[1]) => shadow?.enqueue(itemId, pixels),
+  };
+  const imports = new ImportJobs({
+    ...ingestDeps,
+    onProgress: (p) => bus.emit('ingest:progress', p),
+    onItemsChanged: () => bus.dbChanged('items'),
+    waitForCapacity: () => shadow?.waitForCapacity() ?? Promise.resolve(),
+    log: (m) => log.error(m),
+  });
+  const hotFolder = new HotFolderWatcher({
+    ingest: async (file, unsupported) => {
+      await shadow?.waitForCapacity();
+      const outcome = await ingestFile(ingestDeps, file, 'hot_folder', unsupported ? 'unsupported format; supported: JPEG, PNG, BMP, TIFF' : null);
+      if (outcome.kind === 'unreadable') log.error(outcome.reason);
+      if (outcome.kind !== 'duplicate') bus.dbChanged('items');
+    },
+    log: (m) => log.error(m),
+    onStateChange: () => bus.dbChanged('settings'),
+  });
+  const review = new ReviewService({
+    db,
+    items,
+    decisions,
+    predictions,
+    defectClasses,
+    automationLevel,
+    onChanged: () => bus.dbChanged('decisions', 'items'),
+  });
+
+  const handlers = createHandlers({
+    info: () => ({
+      version: packageJson.version,
+      dataDir,
+      station,
+      automationLevel: automationLevel(),
+      defectClasses: defectClasses(),
+      model: model ? { id: model.loaded.manifest.id, version: model.loaded.manifest.version, sha256: model.loaded.sha256 } : null,
+      modelError: champion.ok ? null : champion.error,
+    }),
+    items,
+    decisions,
+    review,
+    imports,
+    hotFolder,
+    saveHotFolder: (folder) => {
+      const previous = settings.get<string | null>('hot_folder') ?? null;
+      settings.set('hot_folder', folder);
+      audit.append('station', 'hot_folder.set', { old: previous, new: folder });
+    },
+  });
+
+  // Items accepted before a restart (or while no model was loaded) are scored now.
+  for (const row of items.withStatus('pending')) shadow?.enqueue(row.id);
+  const savedHotFolder = settings.get<string | null>('hot_folder') ?? null;
+  if (savedHotFolder) void hotFolder.setPath(savedHotFolder);
+  if (isNewDatabase && options.demoImagesDir && fs.existsSync(options.demoImagesDir)) {
+    log.info(`new data folder: importing the demo images from ${options.demoImagesDir}`);
+    imports.start(options.demoImagesDir);
+  }
+
+  return {
+    dataDir,
+    handlers,
+    onEvent: (listener) => bus.on(listener),
+    async readItemImage(itemId) {
+      const row = items.get(itemId);
+      if (!row?.stored_path) throw notFound(`image of item ${itemId}`);
+      return toBrowserImage(await store.read(row.stored_path));
+    },
+    importFolder: (folder) => imports.start(folder),
+    async idle() {
+      await imports.idle();
+      await shadow?.idle();
+      bus.flush();
+    },
+    async close() {
+      await hotFolder.stop();
+      await imports.close();
+      await shadow?.close();
+      await model?.loaded.close();
+      bus.flush();
+      db.close();
+    },
+  };
+}

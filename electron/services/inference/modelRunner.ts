@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as ort from 'onnxruntime-node';
+import type { GrayPixels } from '../imaging/decode.js';
+import { loadManifest } from './manifest.js';
+import type { ModelManifest } from './manifest.js';
+import { postprocess } from './postprocess.js';
+import type { ModelPrediction, RawOutputs } from './postprocess.js';
+import { preprocess } from './preprocess.js';
+
+export type TimedPrediction = ModelPrediction & { latencyMs: number };
+
+export type LoadedModel = {
+  manifest: ModelManifest;
+  sha256: string;
+  predict(image: GrayPixels): Promise<TimedPrediction>;
+  close(): Promise<void>;
+};
+
+export class ModelLoadError extends Error {
+  override name = 'ModelLoadError';
+}
+
+/**
+ * Loads one model version from its folder. The manifest is the whole description of the
+ * model; the file's hash must match it so a swapped or half-copied model.onnx is refused.
+ * One session per model version, created once. `session.run` executes on onnxruntime's own
+ * threads, so the event loop stays free while it runs.
+ */
+export async function loadModel(modelDir: string, options: { intraOpThreads?: number } = {}): Promise<LoadedModel> {
+  let manifest: ModelManifest;
+  try {
+    manifest = loadManifest(modelDir);
+  } catch (err) {
+    throw new ModelLoadError(err instanceof Error ? err.message : String(err));
+  }
+  const file = path.join(modelDir, manifest.file);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new ModelLoadError(`model file not found: ${file}`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== manifest.sha256) {
+    throw new ModelLoadError(`${file} does not match its manifest (sha256 ${sha256.slice(0, 12)}…, manifest says ${manifest.sha256.slice(0, 12)}…)`);
+  }
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: options.intraOpThreads ?? 1,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+    });
+  } catch (err) {
+    throw new ModelLoadError(`${file} is not a loadable ONNX model: ${String(err).split('\n')[0]}`);
+  }
+  const wantedOutputs = Object.values(manifest.outputs);
+  const missing = [manifest.input.name, ...wantedOutputs].filter(
+    (name) => !session.inputNames.includes(name) && !session.outputNames.includes(name),
+  );
+  if (missing.length) {
+    await session.release();
+    throw new ModelLoadError(`${file} lacks the inputs/outputs its manifest names: ${missing.join(', ')}`);
+  }
+
+  return {
+    manifest,
+    sha256,
+    async predict(image) {
+      const started = performance.now();
+      const prepared = preprocess(image, manifest);
+      const feeds = { [manifest.input.name]: new ort.Tensor('float32', prepared.tensor, prepared.dims) };
+      const results = await session.run(feeds, wantedOutputs);
+      const raw: RawOutputs = {};
+      for (const name of wantedOutputs) {
+        const t = results[name]!;
+        raw[name] = { data: t.data as Float32Array, dims: t.dims };
+      }
+      const prediction = postprocess(raw, manifest, prepared.geometry);
+      return { ...prediction, latencyMs: performance.now() - started };
+    },
+    close: () => session.release(),
+  };
+}

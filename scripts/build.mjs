@@ -1,0 +1,36 @@
+// Builds everything the app runs from: the CLI/server bundle, the Electron main and preload
+// bundles, and the renderer. Runs on `npm install` (prepare), `npm test` and first start.
+// Usage: node scripts/build.mjs [--skip-renderer]
+import { build as esbuild } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const skipRenderer = process.argv.includes('--skip-renderer');
+const started = Date.now();
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+rmSync(new URL('../dist/node', import.meta.url), { recursive: true, force: true });
+rmSync(new URL('../dist/electron', import.meta.url), { recursive: true, force: true });
+
+await Promise.all([
+  // Dependencies stay in node_modules: native modules (better-sqlite3, onnxruntime, sharp) cannot be bundled.
+  esbuild({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/node/cli.js', format: 'esm', packages: 'external' }),
+  esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
+  // A sandboxed preload cannot require npm packages: everything but electron is bundled in.
+  esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+]);
+
+if (!skipRenderer) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+}
+console.log(`loupe: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
