@@ -33,4 +33,4 @@ if (!skipRenderer) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
 }
-console.log(`loupe: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.error(`loupe: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -26,6 +26,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
   const startedAt = new Date().toISOString();
   try {
     const result = await services.importFolder(folder).done;
+    progress.done();
     progress.update('scoring new items with the model…');
     await services.idle();
     progress.done();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
+import { renderApiDocs } from './apiDocs.js';
 import { importCommand } from './importCommand.js';
 import { defaultDataDir } from './paths.js';
 import { serve } from './serve.js';
@@ -12,6 +13,8 @@ Usage:
                Serve the station in a browser; prints the address with its access token.
   loupe import --images DIR [--data DIR] [--model ID]
                Add every image under DIR (recursively), score it, list quarantined files.
+  loupe api-docs
+               Print the API reference (docs/api.md) generated from the contract.
 
 Options:
   --data DIR   data folder holding loupe.db and the image store
@@ -58,6 +61,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve({ port: parsePort(values.port), host: values.host, dataDir, demo: !values['no-demo'], modelId: values.model });
       return -1;
+    case 'api-docs':
+      process.stdout.write(renderApiDocs());
+      return 0;
     case 'import':
       if (!values.images) throw new UsageError('import needs --images DIR');
       return importCommand({ images: values.images, dataDir, modelId: values.model });

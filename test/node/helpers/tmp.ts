@@ -2,19 +2,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
-const created: string[] = [];
+const suiteLevel: string[] = [];
+const remove = (dir: string): void => fs.rmSync(dir, { recursive: true, force: true });
 
-/** A fresh temporary folder, removed after the current test. */
+/** A fresh temporary folder, removed after the current test (or the file, from a before-all hook). */
 export function tempDir(prefix = 'loupe-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  created.push(dir);
+  try {
+    onTestFinished(() => remove(dir));
+  } catch {
+    suiteLevel.push(dir);
+  }
   return dir;
 }
 
-afterEach(() => {
-  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+afterAll(() => {
+  for (const dir of suiteLevel.splice(0)) remove(dir);
 });
 
 /** A greyscale image with a distinct pattern per seed, so each seed has distinct content. */
