@@ -26,7 +26,7 @@ await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/node/cli.js', format: 'esm', packages: 'external' }),
   esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
   // A sandboxed preload cannot require npm packages: everything but electron is bundled in.
-  esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
 ]);
 
 if (!skipRenderer) {

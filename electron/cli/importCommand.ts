@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ImportProgressDto } from '../shared/contract.js';
 import { startServices } from '../services/app.js';
 import { requireFolder } from '../services/ingest/folders.js';
+import { consoleLogger } from './logger.js';
 import { MODELS_DIR } from './paths.js';
 import { progressLine } from './progress.js';
 
@@ -15,7 +16,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
     modelsDir: MODELS_DIR,
     demoImagesDir: null,
     modelId: options.modelId,
-    logger: { info: (m) => console.error(m), error: (m, err) => console.error(err ? `${m}: ${String(err)}` : m) },
+    logger: consoleLogger('stderr'),
   });
   const progress = progressLine(process.stderr);
   const stopListening = services.onEvent((event, payload) => {

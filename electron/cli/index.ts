@@ -9,7 +9,7 @@ import { serve } from './serve.js';
 const USAGE = `Loupe ${packageJson.version} — human-in-the-loop review station for visual defect inspection
 
 Usage:
-  loupe serve  [--port N] [--host 127.0.0.1] [--data DIR] [--model ID] [--no-demo]
+  loupe serve  [--port N] [--host 127.0.0.1] [--data DIR] [--model ID] [--hot-folder DIR] [--no-demo]
                Serve the station in a browser; prints the address with its access token.
   loupe import --images DIR [--data DIR] [--model ID]
                Add every image under DIR (recursively), score it, list quarantined files.
@@ -20,6 +20,8 @@ Options:
   --data DIR   data folder holding loupe.db and the image store
                (default: ${defaultDataDir()})
   --model ID   model folder under models/ to use as the champion (default: tile-defect-v1)
+  --hot-folder DIR
+               watch DIR for new images from a camera (remembered in the data folder)
   --no-demo    do not import the bundled demo images into a new, empty data folder
   -h, --help   show this help
 `;
@@ -47,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       model: { type: 'string' },
       images: { type: 'string' },
+      'hot-folder': { type: 'string' },
       'no-demo': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -59,7 +62,14 @@ export async function main(argv: string[]): Promise<number> {
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   switch (command) {
     case 'serve':
-      await serve({ port: parsePort(values.port), host: values.host, dataDir, demo: !values['no-demo'], modelId: values.model });
+      await serve({
+        port: parsePort(values.port),
+        host: values.host,
+        dataDir,
+        demo: !values['no-demo'],
+        modelId: values.model,
+        hotFolder: values['hot-folder'] === undefined ? undefined : path.resolve(values['hot-folder']),
+      });
       return -1;
     case 'api-docs':
       process.stdout.write(renderApiDocs());

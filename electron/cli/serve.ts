@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeServer, createHttpServer } from '../server/httpServer.js';
 import { startServices } from '../services/app.js';
+import { consoleLogger } from './logger.js';
 import { DEMO_IMAGES_DIR, MODELS_DIR, RENDERER_DIR } from './paths.js';
 
-export type ServeOptions = { port: number; host: string; dataDir: string; demo: boolean; modelId?: string };
+export type ServeOptions = { port: number; host: string; dataDir: string; demo: boolean; modelId?: string; hotFolder?: string };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -22,7 +23,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     modelsDir: MODELS_DIR,
     demoImagesDir: options.demo ? DEMO_IMAGES_DIR : null,
     modelId: options.modelId,
-    logger: { info: (m) => console.log(m), error: (m, err) => console.error(err ? `${m}: ${String(err)}` : m) },
+    hotFolder: options.hotFolder,
+    logger: consoleLogger(),
   });
   const token = randomBytes(24).toString('base64url');
   const serverOptions = { host: options.host, port: options.port, token, rendererDir: RENDERER_DIR };

@@ -34,7 +34,13 @@ export type RunningServices = AppServices & {
 };
 
 /** Opens the data folder, loads the champion model and wires every service together. */
-export async function startServices(options: StartOptions & { modelId?: string }): Promise<RunningServices> {
+export type ExtraStartOptions = {
+  modelId?: string;
+  /** Watch this folder (and remember it) instead of the saved hot folder. */
+  hotFolder?: string;
+};
+
+export async function startServices(options: StartOptions & ExtraStartOptions): Promise<RunningServices> {
   const log = options.logger ?? console;
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -128,8 +134,9 @@ export async function startServices(options: StartOptions & { modelId?: string }
 
   // Items accepted before a restart (or while no model was loaded) are scored now.
   for (const row of items.withStatus('pending')) shadow?.enqueue(row.id);
+  if (options.hotFolder) await handlers['hotFolder:set']({ path: options.hotFolder });
   const savedHotFolder = settings.get<string | null>('hot_folder') ?? null;
-  if (savedHotFolder) void hotFolder.setPath(savedHotFolder);
+  if (savedHotFolder && !options.hotFolder) void hotFolder.setPath(savedHotFolder);
   if (isNewDatabase && options.demoImagesDir && fs.existsSync(options.demoImagesDir)) {
     log.info(`new data folder: importing the demo images from ${options.demoImagesDir}`);
     imports.start(options.demoImagesDir);

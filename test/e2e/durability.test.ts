@@ -10,14 +10,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function call(s: ServeHandle, channel: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: any }> {
+type Reply = { ok: boolean; value?: { items: Array<{ id: number }>; decisionId: number } };
+
+async function call(s: ServeHandle, channel: string, input: unknown): Promise<Reply> {
   const token = new URL(s.url).hash.replace('#token=', '');
   const res = await fetch(`${s.origin}/api/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(input),
   });
-  return (await res.json()) as { ok: boolean };
+  return (await res.json()) as Reply;
 }
 
 describe('durability', () => {
@@ -27,7 +29,7 @@ describe('durability', () => {
     let items: Array<{ id: number }> = [];
     await expect
       .poll(async () => {
-        items = (await call(server!, 'queue:next', { limit: 20 })).value.items;
+        items = (await call(server!, 'queue:next', { limit: 20 })).value!.items;
         return items.length;
       }, { timeout: 60_000 })
       .toBeGreaterThanOrEqual(12);
@@ -35,7 +37,7 @@ describe('durability', () => {
     for (const item of items.slice(0, 12)) {
       const res = await call(server, 'review:decide', { itemId: item.id, inspector: 'night shift', label: 'ok' });
       expect(res.ok).toBe(true);
-      acknowledged.push(res.value.decisionId);
+      acknowledged.push(res.value!.decisionId);
     }
     server.process.kill('SIGKILL');
     await server.stop();
