@@ -3,7 +3,7 @@
  * never ipcRenderer, never an IPC event object (it carries `sender`, which can send on any
  * channel). ipcRenderer is injected so the bridge is unit-tested with a fake.
  */
-import { CHANNEL_NAMES, EVENT_NAMES, IPC } from '../shared/contract.js';
+import { CHANNEL_NAMES, EVENT_NAMES, IPC } from '../shared/names.js';
 import type {
   Channel,
   ChannelInput,

@@ -6,6 +6,9 @@
  * derived from this one table. No node:* and no electron imports here: the renderer bundles it.
  */
 import { z } from 'zod';
+import { CHANNEL_NAMES as NAMES, EVENT_NAMES as EVENTS } from './names.js';
+
+export { HTTP, IPC } from './names.js';
 
 export const LABELS = ['ok', 'defect'] as const;
 export const AUTOMATION_LEVELS = ['human_only', 'ai_assist', 'partial', 'full'] as const;
@@ -160,7 +163,7 @@ export const channels = {
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;
-export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+export const CHANNEL_NAMES: readonly Channel[] = NAMES;
 
 /** What a caller passes (defaults optional). */
 export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
@@ -180,7 +183,7 @@ export const events = {
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
+export const EVENT_NAMES: readonly EventName[] = EVENTS;
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -208,18 +211,7 @@ export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
 
-/** HTTP transport constants shared by the server and the renderer's HTTP client. */
-export const HTTP = {
-  apiPrefix: '/api/',
-  eventsPath: '/events',
-  mediaPrefix: '/media/items/',
-  tokenHeader: 'authorization',
-  tokenQuery: 'token',
-} as const;
-
-/** Electron transport constants shared by main, preload and the renderer. */
-export const IPC = {
-  invoke: 'loupe:invoke',
-  event: 'loupe:event',
-  mediaScheme: 'loupe-media',
-} as const;
+// The zod-free name lists in names.ts must name exactly the channels and events above.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<(typeof NAMES)[number], Channel> & Same<(typeof EVENTS)[number], EventName> = true;
+void namesMatch;
