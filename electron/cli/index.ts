@@ -2,8 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 import { renderApiDocs } from './apiDocs.js';
+import { evalCommand } from './evalCommand.js';
 import { importCommand } from './importCommand.js';
 import { defaultDataDir } from './paths.js';
+import { predictCommand } from './predictCommand.js';
 import { serve } from './serve.js';
 
 const USAGE = `Loupe ${packageJson.version} — human-in-the-loop review station for visual defect inspection
@@ -13,6 +15,10 @@ Usage:
                Serve the station in a browser; prints the address with its access token.
   loupe import --images DIR [--data DIR] [--model ID]
                Add every image under DIR (recursively), score it, list quarantined files.
+  loupe predict --images DIR --out FILE.jsonl [--model ID]
+               Score every image under DIR; one JSON line per image (errors included).
+  loupe eval   --images DIR --out FILE.json [--model ID]
+               Evaluate on a labelled folder in the dataset layout (MT_<Class>/Imgs/*.jpg + *.png masks).
   loupe api-docs
                Print the API reference (docs/api.md) generated from the contract.
 
@@ -49,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       model: { type: 'string' },
       images: { type: 'string' },
+      out: { type: 'string' },
       'hot-folder': { type: 'string' },
       'no-demo': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -74,6 +81,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'api-docs':
       process.stdout.write(renderApiDocs());
       return 0;
+    case 'predict':
+    case 'eval': {
+      if (!values.images || !values.out) throw new UsageError(`${command} needs --images DIR and --out FILE`);
+      const run = command === 'predict' ? predictCommand : evalCommand;
+      return run({ images: values.images, out: values.out, modelId: values.model });
+    }
     case 'import':
       if (!values.images) throw new UsageError('import needs --images DIR');
       return importCommand({ images: values.images, dataDir, modelId: values.model });
