@@ -1,0 +1,28 @@
+// Runs a TypeScript entry point (a benchmark or a tool) under plain Node: bundles it with
+// esbuild into dist/run/, keeping npm packages external, then imports it with the given args.
+// Usage: node scripts/run-ts.mjs bench/inference.ts [args...]
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/run-ts.mjs FILE.ts [args...]');
+  process.exit(2);
+}
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outfile = path.join(root, 'dist', 'run', `${path.basename(entry, '.ts')}.mjs`);
+await build({
+  absWorkingDir: root,
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});
+process.argv = [process.argv[0], outfile, ...args];
+await import(pathToFileURL(outfile).href);
