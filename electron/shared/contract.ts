@@ -213,5 +213,7 @@ export type Handlers = {
 
 // The zod-free name lists in names.ts must name exactly the channels and events above.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const namesMatch: Same<(typeof NAMES)[number], Channel> & Same<(typeof EVENTS)[number], EventName> = true;
-void namesMatch;
+const channelNamesMatch: Same<(typeof NAMES)[number], Channel> = true;
+const eventNamesMatch: Same<(typeof EVENTS)[number], EventName> = true;
+void channelNamesMatch;
+void eventNamesMatch;

@@ -2,12 +2,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../node/helpers/tmp.js';
-import { startServe } from './serveProcess.js';
+import { startServe, stopAllServers } from './serveProcess.js';
 import type { ServeHandle } from './serveProcess.js';
 
 let server: ServeHandle | null = null;
 afterAll(async () => {
-  await server?.stop();
+  await stopAllServers();
 });
 
 type Reply = { ok: boolean; value?: { items: Array<{ id: number }>; decisionId: number } };

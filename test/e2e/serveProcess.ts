@@ -3,6 +3,29 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { APP_ROOT } from '../../electron/cli/paths.js';
 
+const running = new Set<ChildProcess>();
+
+/** Stops every server this test file started, also those a failed test left behind. */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((child) => stopChild(child)));
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      running.delete(child);
+      return done();
+    }
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      running.delete(child);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
 export type ServeHandle = { url: string; origin: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
 /** Starts `loupe serve` as a user would (the real bin script) and waits for its address. */
@@ -11,6 +34,7 @@ export function startServe(args: string[]): Promise<ServeHandle> {
     cwd: APP_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`loupe serve printed no address within 60 s:\n${output}`)), 60_000);
@@ -25,12 +49,7 @@ export function startServe(args: string[]): Promise<ServeHandle> {
         origin: new URL(url).origin,
         process: child,
         output: () => output,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+        stop: () => stopChild(child),
       });
     };
     child.stdout.on('data', onData);

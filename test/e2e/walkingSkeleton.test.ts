@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/cli/paths.js';
 import { tempDir } from '../node/helpers/tmp.js';
 import { launchBrowser } from './browser.js';
-import { startServe } from './serveProcess.js';
+import { startServe, stopAllServers } from './serveProcess.js';
 import type { ServeHandle } from './serveProcess.js';
 import { StationPage } from './stationPage.js';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await server?.stop();
+  await stopAllServers();
   await browser?.close();
 });
 

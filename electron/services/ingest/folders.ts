@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ export async function requireFolder(input: string): Promise<string> {
 /** One level of the folder browser used by "Import folder" and the hot-folder setting. */
 export async function listFolders(input: string | null): Promise<ChannelOutput<'ingest:listFolders'>> {
   const folder = await requireFolder(input ?? os.homedir());
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
   } catch (err) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSource, ItemsRepo } from '../../../db/repos/items.js';
@@ -35,7 +36,7 @@ export async function ingestFile(
   source: ItemSource,
   forceReason: string | null = null,
 ): Promise<IngestOutcome> {
-  let stat: import('node:fs').Stats;
+  let stat: Stats;
   let data: Buffer | null = null;
   let sha256: string;
   try {

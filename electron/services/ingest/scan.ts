@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../imaging/decode.js';
@@ -30,7 +31,7 @@ export async function scanFolder(
   const visited = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
     let real: string;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       real = await fs.realpath(dir);
       if (visited.has(real)) return;

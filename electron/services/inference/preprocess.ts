@@ -1,0 +1,142 @@
+/**
+ * Builds the model input tensor from decoded 8-bit greyscale pixels, as the manifest says.
+ *
+ * This must equal the training recipe's numpy code (models/<id>/training/common.py) to
+ * <= 1e-4, which the parity test checks on real images. That is why the resize is written
+ * out here instead of calling sharp or a canvas: library resamplers differ in filters, edge
+ * handling and rounding, and a silent mismatch would degrade the model without any error.
+ * Arithmetic is float64 in the same order as numpy; only the final tensor is float32.
+ */
+import type { ModelManifest } from './manifest.js';
+
+export type GrayImage = { data: Uint8Array; width: number; height: number };
+
+/**
+ * Where the source image sits inside the model input. Map a model-input pixel coordinate
+ * (x, y) back to source pixels with ((x - offsetX) / scaleX, (y - offsetY) / scaleY).
+ * scaleX/scaleY are the exact content-to-source ratios (after rounding the content size);
+ * `scale` is the nominal letterbox scale they were rounded from.
+ */
+export type Geometry = {
+  scale: number;
+  scaleX: number;
+  scaleY: number;
+  offsetX: number;
+  offsetY: number;
+  contentWidth: number;
+  contentHeight: number;
+  sourceWidth: number;
+  sourceHeight: number;
+  inputWidth: number;
+  inputHeight: number;
+};
+
+export type PreparedInput = { tensor: Float32Array; dims: number[]; geometry: Geometry };
+
+// JS Math.round and Python round() disagree on .5; floor(x + 0.5) is identical in both.
+const roundHalfUp = (x: number): number => Math.floor(x + 0.5);
+
+export function letterboxGeometry(width: number, height: number, manifest: ModelManifest): Geometry {
+  const W = manifest.input.width;
+  const H = manifest.input.height;
+  let scale = Math.min(W / width, H / height);
+  if (!manifest.preprocessing.resize.upscale) scale = Math.min(scale, 1);
+  const nw = Math.min(W, Math.max(1, roundHalfUp(width * scale)));
+  const nh = Math.min(H, Math.max(1, roundHalfUp(height * scale)));
+  return {
+    scale,
+    scaleX: nw / width,
+    scaleY: nh / height,
+    offsetX: Math.floor((W - nw) / 2),
+    offsetY: Math.floor((H - nh) / 2),
+    contentWidth: nw,
+    contentHeight: nh,
+    sourceWidth: width,
+    sourceHeight: height,
+    inputWidth: W,
+    inputHeight: H,
+  };
+}
+
+type Taps = { i0: Int32Array; i1: Int32Array; f: Float64Array };
+
+/** Bilinear taps with half-pixel centres (PyTorch align_corners=False, no antialias). */
+function axisTaps(nOut: number, nIn: number): Taps {
+  const ratio = nIn / nOut;
+  const i0 = new Int32Array(nOut);
+  const i1 = new Int32Array(nOut);
+  const f = new Float64Array(nOut);
+  for (let i = 0; i < nOut; i++) {
+    const s = Math.min(Math.max((i + 0.5) * ratio - 0.5, 0), nIn - 1);
+    const lo = Math.floor(s);
+    i0[i] = lo;
+    i1[i] = Math.min(lo + 1, nIn - 1);
+    f[i] = s - lo;
+  }
+  return { i0, i1, f };
+}
+
+/** Resized content in 0..255 units, float64, row-major [nh, nw]. */
+function resizeBilinear(image: GrayImage, nw: number, nh: number): Float64Array {
+  const { data, width: w, height: h } = image;
+  const ys = axisTaps(nh, h);
+  const xs = axisTaps(nw, w);
+  const out = new Float64Array(nw * nh);
+  for (let y = 0; y < nh; y++) {
+    const r0 = ys.i0[y]! * w;
+    const r1 = ys.i1[y]! * w;
+    const fy = ys.f[y]!;
+    for (let x = 0; x < nw; x++) {
+      const a = xs.i0[x]!;
+      const b = xs.i1[x]!;
+      const fx = xs.f[x]!;
+      const top = (1 - fx) * data[r0 + a]! + fx * data[r0 + b]!;
+      const bot = (1 - fx) * data[r1 + a]! + fx * data[r1 + b]!;
+      out[y * nw + x] = (1 - fy) * top + fy * bot;
+    }
+  }
+  return out;
+}
+
+function normalizer(content: Float64Array, manifest: ModelManifest): { mean: number; div: number } {
+  const norm = manifest.preprocessing.normalization;
+  if (norm.kind === 'mean-std') return { mean: norm.mean, div: norm.std };
+  let sum = 0;
+  for (let i = 0; i < content.length; i++) sum += content[i]!;
+  const mean = sum / content.length;
+  let sq = 0;
+  for (let i = 0; i < content.length; i++) {
+    const d = content[i]! - mean;
+    sq += d * d;
+  }
+  // Population std over the tile pixels only (padding excluded); the floor keeps a blank
+  // frame from being amplified into noise.
+  return { mean, div: Math.max(Math.sqrt(sq / content.length), norm.stdFloor) };
+}
+
+export function preprocess(image: GrayImage, manifest: ModelManifest): PreparedInput {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new Error(`preprocess: invalid image size ${width}x${height}`);
+  }
+  if (data.length !== width * height) {
+    throw new Error(
+      `preprocess: expected ${width * height} greyscale bytes for ${width}x${height}, got ${data.length}`,
+    );
+  }
+  const geometry = letterboxGeometry(width, height, manifest);
+  const { contentWidth: nw, contentHeight: nh, offsetX, offsetY, inputWidth: W, inputHeight: H } = geometry;
+  const content = resizeBilinear(image, nw, nh);
+  const { mean, div } = normalizer(content, manifest);
+
+  const C = manifest.input.channels;
+  const plane = W * H;
+  const tensor = new Float32Array(C * plane).fill(manifest.preprocessing.padValue);
+  for (let y = 0; y < nh; y++) {
+    const row = (y + offsetY) * W + offsetX;
+    for (let x = 0; x < nw; x++) tensor[row + x] = (content[y * nw + x]! - mean) / div;
+  }
+  // A 3-channel model gets the grey plane replicated (the camera is monochrome).
+  for (let c = 1; c < C; c++) tensor.copyWithin(c * plane, 0, plane);
+  return { tensor, dims: [1, C, H, W], geometry };
+}

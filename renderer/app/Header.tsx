@@ -1,0 +1,25 @@
+import { useShallow } from 'zustand/react/shallow';
+import { InspectorBadge } from '../features/inspector/InspectorBadge';
+import { useAppStore } from './StoreProvider';
+
+export function Header() {
+  const station = useAppStore((s) => s.info.value?.station ?? '');
+  const { openPanel, togglePanel } = useAppStore(useShallow((s) => ({ openPanel: s.openPanel, togglePanel: s.togglePanel })));
+  return (
+    <header className="app-header">
+      <span className="brand">Loupe</span>
+      <span className="muted station">{station}</span>
+      <span className="spacer" />
+      <button type="button" data-testid="open-import" onClick={() => openPanel('import')}>
+        Import folder
+      </button>
+      <button type="button" aria-label="Hot folder settings" title="Hot folder settings" data-testid="open-settings" onClick={() => openPanel('settings')}>
+        ⚙
+      </button>
+      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => togglePanel('shortcuts')}>
+        ?
+      </button>
+      <InspectorBadge />
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { LoupeApi } from '../../electron/shared/contract';
+import type { HotFolderSlice } from './hotFolderSlice';
+import type { InfoSlice } from './infoSlice';
+import type { IngestSlice } from './ingestSlice';
+import type { InspectorSlice } from './inspectorSlice';
+import type { QuarantineSlice } from './quarantineSlice';
+import type { ReviewSlice } from './reviewSlice';
+import type { StatusSlice } from './statusSlice';
+import type { UiSlice } from './uiSlice';
+
+/** Lifecycle of whatever a slice last asked the services for. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface StoreDeps {
+  api: LoupeApi;
+  /** Where the inspector's name survives a restart; null when the browser refuses storage. */
+  storage: KeyValueStorage | null;
+  /** Monotonic milliseconds, used for time-to-decide. */
+  now: () => number;
+  /** Warms the browser cache for an image the inspector will see next. */
+  prefetchImage: (url: string) => void;
+}
+
+export type AppState = InfoSlice &
+  InspectorSlice &
+  ReviewSlice &
+  StatusSlice &
+  IngestSlice &
+  QuarantineSlice &
+  HotFolderSlice &
+  UiSlice & {
+    /** Subscribes to service events and loads the first data; returns the unsubscribe. */
+    connect: () => () => void;
+    /** Whatever the database changed, cached query results are refreshed from it. */
+    onDbChanged: () => void;
+  };
+
+export type AppStore = StoreApi<AppState>;
+export type SetState = AppStore['setState'];
+export type GetState = AppStore['getState'];
+export type SliceCreator<T> = (set: SetState, get: GetState, deps: StoreDeps) => T;
