@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.js';
 import { initial } from './0001_initial.js';
+import { policies } from './0002_policies.js';
 
 /** Applied in order; append new migrations, never edit an applied one. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, policies];

@@ -19,6 +19,7 @@ export class AuditRepo {
   private readonly lastStmt;
   private readonly insertStmt;
   private readonly allStmt;
+  private readonly recentStmt;
 
   constructor(private readonly db: Db) {
     this.lastStmt = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
@@ -27,6 +28,7 @@ export class AuditRepo {
        VALUES (@at, @actor, @action, @details, @prev_hash, @hash) RETURNING id`,
     );
     this.allStmt = db.prepare('SELECT id, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY id');
+    this.recentStmt = db.prepare('SELECT id, at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?');
   }
 
   append(actor: string, action: string, details: unknown): number {
@@ -39,15 +41,21 @@ export class AuditRepo {
   }
 
   /** Returns the id of the first entry that breaks the chain, or null when it is intact. */
-  verify(): { ok: true; entries: number } | { ok: false; badEntryId: number; reason: string } {
+  verify(): { ok: true; entries: number } | { ok: false; checked: number; badEntryId: number; reason: string } {
     let prev = GENESIS;
     let count = 0;
     for (const e of this.allStmt.iterate() as IterableIterator<AuditEntry>) {
-      if (e.prev_hash !== prev) return { ok: false, badEntryId: e.id, reason: 'previous hash does not match (row deleted or reordered)' };
-      if (auditHash(prev, e) !== e.hash) return { ok: false, badEntryId: e.id, reason: 'content does not match its hash (row edited)' };
+      if (e.prev_hash !== prev) {
+        return { ok: false, checked: count, badEntryId: e.id, reason: 'previous hash does not match (an entry before it was deleted, or entries were reordered)' };
+      }
+      if (auditHash(prev, e) !== e.hash) return { ok: false, checked: count, badEntryId: e.id, reason: 'content does not match its hash (entry edited)' };
       prev = e.hash;
       count++;
     }
     return { ok: true, entries: count };
+  }
+
+  recent(limit: number): Array<Pick<AuditEntry, 'id' | 'at' | 'actor' | 'action' | 'details'>> {
+    return this.recentStmt.all(limit) as AuditEntry[];
   }
 }

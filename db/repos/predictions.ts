@@ -10,6 +10,19 @@ export type NewPrediction = {
   regions: unknown[];
   peak: { x: number; y: number } | null;
   latencyMs: number;
+  topDefectClass: string | null;
+  heatmap: { width: number; height: number; data: Uint8Array; box: { x: number; y: number; width: number; height: number } } | null;
+};
+
+export type StoredPrediction = {
+  id: number;
+  model_version_id: number;
+  defect_probability: number;
+  top_defect_class: string | null;
+  regions: string;
+  peak: string | null;
+  heatmap: Buffer | null;
+  heatmap_meta: string | null;
 };
 
 export class PredictionsRepo {
@@ -18,12 +31,13 @@ export class PredictionsRepo {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO predictions (item_id, model_version_id, role, defect_probability, predicted_class, class_probabilities, regions, peak, latency_ms, created_at)
-       VALUES (@itemId, @modelVersionId, @role, @defectProbability, @predictedClass, @classProbabilities, @regions, @peak, @latencyMs, @createdAt)
+      `INSERT INTO predictions (item_id, model_version_id, role, defect_probability, predicted_class, class_probabilities, regions, peak, latency_ms, created_at, top_defect_class, heatmap, heatmap_meta)
+       VALUES (@itemId, @modelVersionId, @role, @defectProbability, @predictedClass, @classProbabilities, @regions, @peak, @latencyMs, @createdAt, @topDefectClass, @heatmap, @heatmapMeta)
        ON CONFLICT (item_id, model_version_id) DO NOTHING RETURNING id`,
     );
     this.championStmt = db.prepare(
-      `SELECT id, defect_probability FROM predictions WHERE item_id = ? AND role = 'champion' ORDER BY id DESC LIMIT 1`,
+      `SELECT id, model_version_id, defect_probability, top_defect_class, regions, peak, heatmap, heatmap_meta
+       FROM predictions WHERE item_id = ? AND role = 'champion' ORDER BY id DESC LIMIT 1`,
     );
   }
 
@@ -34,11 +48,13 @@ export class PredictionsRepo {
       regions: JSON.stringify(p.regions),
       peak: p.peak ? JSON.stringify(p.peak) : null,
       createdAt: new Date().toISOString(),
+      heatmap: p.heatmap ? Buffer.from(p.heatmap.data) : null,
+      heatmapMeta: p.heatmap ? JSON.stringify({ width: p.heatmap.width, height: p.heatmap.height, box: p.heatmap.box }) : null,
     }) as { id: number } | undefined;
     return row?.id ?? null;
   }
 
-  latestChampion(itemId: number): { id: number; defect_probability: number } | null {
-    return (this.championStmt.get(itemId) as { id: number; defect_probability: number } | undefined) ?? null;
+  latestChampion(itemId: number): StoredPrediction | null {
+    return (this.championStmt.get(itemId) as StoredPrediction | undefined) ?? null;
   }
 }

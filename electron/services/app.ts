@@ -5,11 +5,13 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { DB_FILE_NAME, openDatabase } from '../../db/open.js';
 import { AuditRepo } from '../../db/repos/audit.js';
 import { DecisionsRepo } from '../../db/repos/decisions.js';
-import type { AutomationLevel } from '../../db/repos/decisions.js';
 import { ItemsRepo } from '../../db/repos/items.js';
 import { ModelsRepo } from '../../db/repos/models.js';
+import { PoliciesRepo } from '../../db/repos/policies.js';
 import { PredictionsRepo } from '../../db/repos/predictions.js';
+import { RoutesRepo } from '../../db/repos/routes.js';
 import { SettingsRepo } from '../../db/repos/settings.js';
+import { SupervisorsRepo } from '../../db/repos/supervisors.js';
 import type { AppServices, StartOptions } from './app.types.js';
 import { notFound } from './errors.js';
 import { EventBus } from './events.js';
@@ -21,7 +23,10 @@ import { HotFolderWatcher } from './ingest/hotFolder.js';
 import { ImageStore } from './ingest/imageStore.js';
 import { ImportJobs } from './ingest/importJobs.js';
 import { ingestFile } from './ingest/ingestFile.js';
+import { PolicyService } from './policy/policyService.js';
 import { ReviewService } from './review/reviewService.js';
+import { routeScoredItem } from './routing/router.js';
+import { WhatIfService } from './whatif/whatIfService.js';
 
 /** Used when no model could be loaded, so inspectors can still record defect classes. */
 const FALLBACK_DEFECT_CLASSES = ['blowhole', 'break', 'crack', 'fray', 'uneven'];
@@ -31,6 +36,8 @@ export type RunningServices = AppServices & {
   idle(): Promise<void>;
   importFolder(folder: string): ReturnType<ImportJobs['start']>;
   dataDir: string;
+  /** For provisioning from the command line (supervisor init, policy set). */
+  policy: PolicyService;
 };
 
 /** Opens the data folder, loads the champion model and wires every service together. */
@@ -50,6 +57,8 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
   const predictions = new PredictionsRepo(db);
   const settings = new SettingsRepo(db);
   const audit = new AuditRepo(db);
+  const routes = new RoutesRepo(db);
+  const policies = new PoliciesRepo(db);
   const store = new ImageStore(dataDir);
   const bus = new EventBus();
   const isNewDatabase = items.counts().pending + items.counts().predicted + items.counts().decided + items.counts().quarantined === 0;
@@ -60,6 +69,34 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
   if (!champion.ok) log.error(`model not loaded: ${champion.error}`);
   const model = champion.ok ? champion.model : null;
 
+  const defectClasses = (): string[] =>
+    model ? model.loaded.manifest.labels.filter((l) => l !== model.loaded.manifest.okLabel) : FALLBACK_DEFECT_CLASSES;
+  const policy = new PolicyService({
+    db,
+    station,
+    policies,
+    supervisors: new SupervisorsRepo(db),
+    audit,
+    defectClasses,
+    defaultBand: () => {
+      const t = model?.loaded.manifest.thresholds;
+      return t ? { t_ok: t.t_ok, t_defect: t.t_defect } : { t_ok: 0.2, t_defect: 0.8 };
+    },
+    onChanged: (p) => {
+      bus.emit('policy:changed', p);
+      bus.dbChanged('policies');
+    },
+  });
+  policy.current();
+  const routerDeps = {
+    items,
+    predictions,
+    routes,
+    decisions,
+    policy,
+    modelName: () => (model ? `model:${model.loaded.manifest.id}@${model.loaded.manifest.version}` : 'model'),
+  };
+
   const shadow = model
     ? new ShadowInference({
         db,
@@ -68,14 +105,11 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
         store,
         model: model.loaded,
         modelVersionId: model.versionId,
-        onPredicted: () => bus.dbChanged('items', 'predictions'),
+        onPredicted: () => bus.dbChanged('items', 'predictions', 'decisions'),
+        route: (itemId) => routeScoredItem(routerDeps, itemId),
         log: (message, err) => log.error(message, err),
       })
     : null;
-
-  const defectClasses = (): string[] =>
-    model ? model.loaded.manifest.labels.filter((l) => l !== model.loaded.manifest.okLabel) : FALLBACK_DEFECT_CLASSES;
-  const automationLevel = (): AutomationLevel => settings.get<AutomationLevel>('automation_level') ?? 'human_only';
 
   const ingestDeps = {
     items,
@@ -105,8 +139,10 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
     items,
     decisions,
     predictions,
+    routes,
+    policies,
+    policy,
     defectClasses,
-    automationLevel,
     onChanged: () => bus.dbChanged('decisions', 'items'),
   });
 
@@ -115,7 +151,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
       version: packageJson.version,
       dataDir,
       station,
-      automationLevel: automationLevel(),
+      automationLevel: policy.current().level,
       defectClasses: defectClasses(),
       model: model ? { id: model.loaded.manifest.id, version: model.loaded.manifest.version, sha256: model.loaded.sha256 } : null,
       modelError: champion.ok ? null : champion.error,
@@ -130,8 +166,13 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
       settings.set('hot_folder', folder);
       audit.append('station', 'hot_folder.set', { old: previous, new: folder });
     },
+    policy,
+    whatIf: new WhatIfService(db),
+    audit,
   });
 
+  // Items scored before routing existed, or before a crash between scoring and routing, are routed now.
+  if (model) db.transaction(() => items.withStatus('predicted').forEach((row) => routeScoredItem(routerDeps, row.id)))();
   // Items accepted before a restart (or while no model was loaded) are scored now.
   for (const row of items.withStatus('pending')) shadow?.enqueue(row.id);
   if (options.hotFolder) await handlers['hotFolder:set']({ path: options.hotFolder });
@@ -144,6 +185,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
 
   return {
     dataDir,
+    policy,
     handlers,
     onEvent: (listener) => bus.on(listener),
     async readItemImage(itemId) {

@@ -1,11 +1,14 @@
 import type { ChannelOutput, Handlers } from '../shared/contract.js';
+import type { AuditRepo } from '../../db/repos/audit.js';
 import type { DecisionsRepo } from '../../db/repos/decisions.js';
 import type { ItemsRepo } from '../../db/repos/items.js';
 import type { HotFolderWatcher } from './ingest/hotFolder.js';
 import { listFolders, requireFolder } from './ingest/folders.js';
 import type { ImportJobs } from './ingest/importJobs.js';
+import type { PolicyService } from './policy/policyService.js';
 import type { ReviewService } from './review/reviewService.js';
 import { statusSummary } from './stats/summary.js';
+import type { WhatIfService } from './whatif/whatIfService.js';
 
 export type HandlerDeps = {
   info: () => ChannelOutput<'app:info'>;
@@ -15,6 +18,9 @@ export type HandlerDeps = {
   imports: ImportJobs;
   hotFolder: HotFolderWatcher;
   saveHotFolder: (path: string | null) => void;
+  policy: PolicyService;
+  whatIf: WhatIfService;
+  audit: AuditRepo;
 };
 
 /** Maps every channel of the contract to a service call. Inputs arrive already validated. */
@@ -22,7 +28,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:info': () => deps.info(),
     'inspectors:list': () => ({ names: deps.decisions.recentInspectors() }),
-    'queue:next': ({ limit }) => ({ items: deps.review.queue(limit) }),
+    'queue:next': ({ limit, inspector }) => ({ items: deps.review.queue(limit, inspector) }),
     'review:decide': (input) => deps.review.decide(input),
     'review:undo': (input) => deps.review.undo(input),
     'items:quarantined': ({ limit, offset }) => ({
@@ -47,5 +53,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.hotFolder.setPath(folder);
     },
     'stats:summary': () => statusSummary(deps.items, deps.decisions),
+    'supervisor:status': () => {
+      const names = deps.policy.supervisorNames();
+      return { configured: names.length > 0, names };
+    },
+    'supervisor:verify': async ({ name, password }) => {
+      await deps.policy.authenticate(name, password);
+      return { ok: true as const };
+    },
+    'policy:get': () => ({ current: deps.policy.current(), history: deps.policy.history() }),
+    'policy:set': async (input) => ({ policy: await deps.policy.change(input) }),
+    'whatif:compute': ({ band, defectClass }) => deps.whatIf.compute(band, defectClass),
+    'whatif:distribution': ({ defectClass }) => deps.whatIf.distribution(defectClass),
+    'audit:list': ({ limit }) => ({ entries: deps.audit.recent(limit) }),
+    'audit:verify': () => {
+      const result = deps.audit.verify();
+      return result.ok
+        ? { ok: true, entries: result.entries, badEntryId: null, reason: null }
+        : { ok: false, entries: result.checked, badEntryId: result.badEntryId, reason: result.reason };
+    },
   };
 }

@@ -77,6 +77,112 @@ export const statusSummarySchema = z.object({
 });
 export type StatusSummaryDto = z.infer<typeof statusSummarySchema>;
 
+export const REVIEW_ROLES = ['primary', 'first_read', 'audit', 'second_read'] as const;
+export const reviewRoleSchema = z.enum(REVIEW_ROLES);
+
+const probability = z.number().min(0).max(1);
+export const bandSchema = z
+  .object({ t_ok: probability, t_defect: probability })
+  .strict()
+  .refine((b) => b.t_ok <= b.t_defect, 't_ok must not exceed t_defect');
+export type Band = z.infer<typeof bandSchema>;
+
+/** What a station does with each item: see docs/domain in ../DOMAIN.md and docs/automation.md. */
+export const policySettingsSchema = z
+  .object({
+    level: automationLevelSchema,
+    band: bandSchema,
+    classBands: z.record(z.string().min(1).max(64), bandSchema).default({}),
+    auditRate: probability.describe('share of auto-decided items also sent to a human, blind'),
+    blindFirstReadShare: probability.describe('ai_assist/partial: share of human items read blind first'),
+    doubleReviewShare: probability.describe('share of human items a second inspector decides blind'),
+  })
+  .strict();
+export type PolicySettings = z.infer<typeof policySettingsSchema>;
+
+export const policySchema = policySettingsSchema.extend({
+  id,
+  station: z.string(),
+  version: z.number().int().positive(),
+  samplingSeed: z.string(),
+  createdAt: isoTime,
+  createdBy: z.string(),
+  reason: z.string(),
+});
+export type PolicyDto = z.infer<typeof policySchema>;
+
+/** The model's suggestion as the station may show it: only where the policy lets the inspector see it. */
+export const suggestionSchema = z.object({
+  label: labelSchema,
+  defectClass: z.string().nullable(),
+  defectProbability: probability,
+  regions: z.array(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), score: z.number() })),
+  peak: z.object({ x: z.number(), y: z.number() }).nullable(),
+  heatmap: z
+    .object({
+      width: z.number().int(),
+      height: z.number().int(),
+      /** base64 of width×height bytes, heat × 255, row-major. */
+      data: z.string(),
+      /** Where the grid lies over the image, in source-image pixels (may extend past its edges). */
+      box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+    })
+    .nullable(),
+});
+export type SuggestionDto = z.infer<typeof suggestionSchema>;
+
+export const reviewTaskSchema = z.object({
+  role: reviewRoleSchema,
+  /** When true the station must not show any model output for this read. */
+  blind: z.boolean(),
+  suggestion: suggestionSchema.nullable(),
+});
+export type ReviewTaskDto = z.infer<typeof reviewTaskSchema>;
+
+export const queueItemSchema = itemSchema.extend({ task: reviewTaskSchema });
+export type QueueItemDto = z.infer<typeof queueItemSchema>;
+
+const proportionSchema = z.object({
+  value: z.number().nullable(),
+  x: z.number().int(),
+  n: z.number().int(),
+  wilson95: z.tuple([z.number(), z.number()]).nullable(),
+});
+
+export const whatIfSchema = z.object({
+  band: bandSchema,
+  defectClass: z.string().nullable(),
+  labelled: z.object({ n: z.number().int(), defects: z.number().int(), ok: z.number().int() }),
+  enough: z.boolean().describe('false below the minimum number of labelled defects: show no figures'),
+  minimumDefects: z.number().int(),
+  autoPass: proportionSchema,
+  autoFail: proportionSchema,
+  human: proportionSchema,
+  escapeRate: proportionSchema.describe('human-defect items the band would auto-pass, over all human-defect items'),
+  falseRejectRate: proportionSchema.describe('human-ok items the band would auto-fail, over all human-ok items'),
+  itemsPerHour: z.number().nullable().describe('observed arrival rate'),
+  humanItemsPerHour: z.number().nullable(),
+});
+export type WhatIfDto = z.infer<typeof whatIfSchema>;
+
+/** Unbiased labels binned by defect probability: the renderer computes live what-if curves from it. */
+export const whatIfDistributionSchema = z.object({
+  bins: z.number().int(),
+  defectCounts: z.array(z.number().int()),
+  okCounts: z.array(z.number().int()),
+  itemsPerHour: z.number().nullable(),
+  minimumDefects: z.number().int(),
+});
+export type WhatIfDistributionDto = z.infer<typeof whatIfDistributionSchema>;
+
+export const auditEntrySchema = z.object({
+  id,
+  at: isoTime,
+  actor: z.string(),
+  action: z.string(),
+  details: z.string(),
+});
+
 const emptyInput = z.object({}).strict();
 
 /**
@@ -101,8 +207,14 @@ export const channels = {
     output: z.object({ names: z.array(z.string()) }),
   },
   'queue:next': {
-    input: z.object({ limit: z.number().int().min(1).max(50).default(5) }).strict(),
-    output: z.object({ items: z.array(itemSchema) }),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(50).default(5),
+        /** Excludes items this inspector already read, so a double review goes to someone else. */
+        inspector: inspectorName.nullable().default(null),
+      })
+      .strict(),
+    output: z.object({ items: z.array(queueItemSchema) }),
   },
   'review:decide': {
     input: z
@@ -115,7 +227,11 @@ export const channels = {
         timeToDecideMs: z.number().int().min(0).max(86_400_000).nullable().default(null),
       })
       .strict(),
-    output: z.object({ decisionId: id }),
+    output: z.object({
+      decisionId: id,
+      /** After a blind first read: the suggestion to reveal before the final call. */
+      reveal: suggestionSchema.nullable().default(null),
+    }),
   },
   'review:undo': {
     input: z.object({ decisionId: id, inspector: inspectorName }).strict(),
@@ -159,6 +275,52 @@ export const channels = {
     input: emptyInput,
     output: statusSummarySchema,
   },
+  'supervisor:status': {
+    input: emptyInput,
+    output: z.object({ configured: z.boolean(), names: z.array(z.string()) }),
+  },
+  'supervisor:verify': {
+    input: z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  'policy:get': {
+    input: emptyInput,
+    output: z.object({ current: policySchema, history: z.array(policySchema) }),
+  },
+  'policy:set': {
+    input: z
+      .object({
+        supervisor: z.string().min(1).max(64),
+        password: z.string().min(1).max(256),
+        reason: z.string().trim().min(3, 'give a reason for the change').max(2000),
+        settings: policySettingsSchema,
+      })
+      .strict(),
+    output: z.object({ policy: policySchema }),
+  },
+  'whatif:compute': {
+    input: z
+      .object({ band: bandSchema, defectClass: z.string().min(1).max(64).nullable().default(null) })
+      .strict(),
+    output: whatIfSchema,
+  },
+  'whatif:distribution': {
+    input: z.object({ defectClass: z.string().min(1).max(64).nullable().default(null) }).strict(),
+    output: whatIfDistributionSchema,
+  },
+  'audit:list': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ entries: z.array(auditEntrySchema) }),
+  },
+  'audit:verify': {
+    input: emptyInput,
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      badEntryId: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    }),
+  },
 } as const;
 
 export type Channels = typeof channels;
@@ -179,6 +341,7 @@ export function isChannel(name: string): name is Channel {
 export const events = {
   'db:changed': z.object({ tables: z.array(z.string()) }),
   'ingest:progress': importProgressSchema,
+  'policy:changed': policySchema,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -16,9 +16,17 @@ export const CHANNEL_NAMES = [
   'hotFolder:get',
   'hotFolder:set',
   'stats:summary',
+  'supervisor:status',
+  'supervisor:verify',
+  'policy:get',
+  'policy:set',
+  'whatif:compute',
+  'whatif:distribution',
+  'audit:list',
+  'audit:verify',
 ] as const;
 
-export const EVENT_NAMES = ['db:changed', 'ingest:progress'] as const;
+export const EVENT_NAMES = ['db:changed', 'ingest:progress', 'policy:changed'] as const;
 
 /** HTTP transport constants shared by the server and the renderer's HTTP client. */
 export const HTTP = {

@@ -3,22 +3,11 @@
  * over plain arrays so they can be checked against scikit-learn directly.
  */
 
-export const Z95 = 1.959964;
+import { proportion } from '../../shared/proportion.js';
+import type { Proportion } from '../../shared/proportion.js';
 
-export type Proportion = { value: number | null; x: number; n: number; wilson95: [number, number] | null };
-
-/** Wilson score interval for x successes out of n (DOMAIN.md's formula). */
-export function wilson(x: number, n: number, z = Z95): [number, number] | null {
-  if (n === 0) return null;
-  const z2 = z * z;
-  const centre = (x + z2 / 2) / (n + z2);
-  const half = (z * Math.sqrt((x * (n - x)) / n + z2 / 4)) / (n + z2);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
-export function proportion(x: number, n: number): Proportion {
-  return { value: n ? x / n : null, x, n, wilson95: wilson(x, n) };
-}
+export { proportion, wilson, Z95 } from '../../shared/proportion.js';
+export type { Proportion } from '../../shared/proportion.js';
 
 /** Area under the ROC curve via the Mann–Whitney U statistic, ties counted as one half. */
 export function auroc(scores: readonly number[], positive: readonly boolean[]): number | null {

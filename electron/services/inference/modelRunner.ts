@@ -4,13 +4,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import type { GrayPixels } from '../imaging/decode.js';
+import { heatmapGrid } from './heatmapGrid.js';
+import type { HeatmapGrid } from './heatmapGrid.js';
 import { loadManifest } from './manifest.js';
 import type { ModelManifest } from './manifest.js';
 import { postprocess } from './postprocess.js';
 import type { ModelPrediction, RawOutputs } from './postprocess.js';
 import { preprocess } from './preprocess.js';
 
-export type TimedPrediction = ModelPrediction & { latencyMs: number };
+export type TimedPrediction = ModelPrediction & { latencyMs: number; heatmap: HeatmapGrid; topDefectClass: string | null };
 
 export type LoadedModel = {
   manifest: ModelManifest;
@@ -80,8 +82,28 @@ export async function loadModel(modelDir: string, options: { intraOpThreads?: nu
         raw[name] = { data: t.data as Float32Array, dims: t.dims };
       }
       const prediction = postprocess(raw, manifest, prepared.geometry);
-      return { ...prediction, latencyMs: performance.now() - started };
+      const heat = raw[manifest.outputs.heatmap]!;
+      const [h, w] = [heat.dims[2]!, heat.dims[3]!];
+      return {
+        ...prediction,
+        heatmap: heatmapGrid(heat.data, h, w, prepared.geometry),
+        topDefectClass: topDefectClass(prediction.classProbabilities, manifest.okLabel),
+        latencyMs: performance.now() - started,
+      };
     },
     close: () => session.release(),
   };
+}
+
+/** The most likely defect class, ignoring the OK label; it selects a per-class band. */
+export function topDefectClass(classProbabilities: Record<string, number>, okLabel: string): string | null {
+  let best: string | null = null;
+  let bestP = -Infinity;
+  for (const [label, p] of Object.entries(classProbabilities)) {
+    if (label !== okLabel && p > bestP) {
+      best = label;
+      bestP = p;
+    }
+  }
+  return best;
 }

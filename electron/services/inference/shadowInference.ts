@@ -14,6 +14,8 @@ export type ShadowDeps = {
   model: LoadedModel;
   modelVersionId: number;
   onPredicted: () => void;
+  /** Routes a freshly scored item by the policy in force; runs inside the prediction's transaction. */
+  route?: (itemId: number) => void;
   log: (message: string, err?: unknown) => void;
   /** Items scored at once: one decodes while another is in session.run. */
   concurrency?: number;
@@ -102,9 +104,14 @@ export class ShadowInference {
           regions: p.regions,
           peak: p.peak,
           latencyMs: p.latencyMs,
+          topDefectClass: p.topDefectClass,
+          heatmap: p.heatmap,
         });
         const current = items.get(item.id);
-        if (current?.status === 'pending') items.setStatus(item.id, 'predicted');
+        if (current?.status === 'pending') {
+          items.setStatus(item.id, 'predicted');
+          this.deps.route?.(item.id);
+        }
       })();
       this.deps.onPredicted();
     } catch (err) {

@@ -96,7 +96,7 @@ describe('serve mode HTTP transport', () => {
   });
 
   it('serves item images with the token in the query, and 404 for unknown ids', async () => {
-    const [item] = (await services.handlers['queue:next']({ limit: 1 })).items;
+    const [item] = (await services.handlers['queue:next']({ limit: 1, inspector: null })).items;
     const img = await request('GET', `/media/items/${item!.id}?token=${TOKEN}`);
     expect(img.status).toBe(200);
     expect(img.headers['content-type']).toBe('image/jpeg');
@@ -129,7 +129,7 @@ describe('serve mode HTTP transport', () => {
       req.on('error', (err) => (err.message.includes('aborted') ? undefined : reject(err)));
     });
     await new Promise((r) => setTimeout(r, 50));
-    const [item] = (await services.handlers['queue:next']({ limit: 1 })).items;
+    const [item] = (await services.handlers['queue:next']({ limit: 1, inspector: null })).items;
     await api('review:decide', { itemId: item!.id, inspector: 'ana', label: 'ok' });
     const text = await received;
     expect(text).toMatch(/event: db:changed\ndata: \{"tables":\[.*"decisions".*\]\}/);

@@ -46,17 +46,17 @@ describe('station services (real SQLite, real model)', () => {
     await s.importFolder(await imageFolder(3)).done;
     await s.idle();
     const h = s.handlers;
-    const [first, second] = (await h['queue:next']({ limit: 5 })).items;
+    const [first, second] = (await h['queue:next']({ limit: 5, inspector: null })).items;
     expect(first && second).toBeTruthy();
     const d1 = await h['review:decide']({ itemId: first!.id, inspector: 'ana', label: 'ok', defectClass: null, note: null, timeToDecideMs: 1200 });
     const d2 = await h['review:decide']({ itemId: second!.id, inspector: 'ana', label: 'defect', defectClass: 'crack', note: null, timeToDecideMs: 800 });
-    expect((await h['queue:next']({ limit: 5 })).items.map((i) => i.id)).not.toContain(first!.id);
+    expect((await h['queue:next']({ limit: 5, inspector: null })).items.map((i) => i.id)).not.toContain(first!.id);
     expect(await h['stats:summary']({})).toMatchObject({ pending: 1, decidedToday: 2 });
     expect((await h['stats:summary']({})).shadowAgreement.n).toBe(2);
 
     const undo = await h['review:undo']({ decisionId: d2.decisionId, inspector: 'ana' });
     expect(undo.itemId).toBe(second!.id);
-    expect((await h['queue:next']({ limit: 5 })).items.map((i) => i.id)).toContain(second!.id);
+    expect((await h['queue:next']({ limit: 5, inspector: null })).items.map((i) => i.id)).toContain(second!.id);
     expect(await h['stats:summary']({})).toMatchObject({ pending: 2, decidedToday: 1 });
     const d3 = await h['review:decide']({ itemId: second!.id, inspector: 'ana', label: 'ok', defectClass: null, note: null, timeToDecideMs: 500 });
 
@@ -76,7 +76,7 @@ describe('station services (real SQLite, real model)', () => {
     const s = await start();
     await s.importFolder(await imageFolder(1)).done;
     await s.idle();
-    const [item] = (await s.handlers['queue:next']({ limit: 1 })).items;
+    const [item] = (await s.handlers['queue:next']({ limit: 1, inspector: null })).items;
     const call = (channel: string, input: unknown) => dispatch(s.handlers, channel, input, quietLogger);
     expect(await call('review:decide', { itemId: item!.id, inspector: 'ana', label: 'maybe' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('review:decide', { itemId: item!.id, inspector: '  ', label: 'ok' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/inspector/) } });
@@ -98,7 +98,7 @@ describe('station services (real SQLite, real model)', () => {
     const dataDir = tempDir();
     const s1 = await startTestServices({ dataDir, demoImagesDir: demo });
     await s1.idle();
-    const [item] = (await s1.handlers['queue:next']({ limit: 1 })).items;
+    const [item] = (await s1.handlers['queue:next']({ limit: 1, inspector: null })).items;
     await s1.handlers['review:decide']({ itemId: item!.id, inspector: 'ana', label: 'ok', defectClass: null, note: null, timeToDecideMs: 1 });
     await s1.close();
     fs.writeFileSync(path.join(demo, 'new.jpg'), fs.readFileSync(path.join(demo, 'img-000.jpg')).subarray(0, 50));
