@@ -16,6 +16,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
     modelsDir: MODELS_DIR,
     demoImagesDir: null,
     modelId: options.modelId,
+    watchHotFolder: false,
     logger: consoleLogger('stderr'),
   });
   const progress = progressLine(process.stderr);

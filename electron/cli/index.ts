@@ -7,6 +7,7 @@ import { importCommand } from './importCommand.js';
 import { defaultDataDir } from './paths.js';
 import { predictCommand } from './predictCommand.js';
 import { serve } from './serve.js';
+import { auditVerify, CommandError, policySet, policyShow, supervisorInit } from './supervisorCommands.js';
 
 const USAGE = `Loupe ${packageJson.version} — human-in-the-loop review station for visual defect inspection
 
@@ -19,6 +20,15 @@ Usage:
                Score every image under DIR; one JSON line per image (errors included).
   loupe eval   --images DIR --out FILE.json [--model ID]
                Evaluate on a labelled folder in the dataset layout (MT_<Class>/Imgs/*.jpg + *.png masks).
+  loupe supervisor init --password P [--name supervisor] [--data DIR]
+               Create the supervisor who signs policy changes.
+  loupe policy show [--data DIR]
+  loupe policy set --level human_only|ai_assist|partial|full [--t-ok X] [--t-defect Y] [--class C]
+               [--audit-rate R] [--blind-first-read R] [--double-review R] --reason TEXT
+               [--supervisor NAME] [--data DIR]
+               New policy version; the password comes from LOUPE_SUPERVISOR_PASSWORD or a prompt.
+  loupe audit verify [--data DIR]
+               Check the hash chain of the audit trail; exits 1 naming the first bad entry.
   loupe api-docs
                Print the API reference (docs/api.md) generated from the contract.
 
@@ -42,7 +52,11 @@ function parsePort(value: string | undefined): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [first, ...afterFirst] = argv;
+  // Two-word commands: `supervisor init`, `policy set|show`, `audit verify`.
+  const twoWord = first === 'supervisor' || first === 'policy' || first === 'audit';
+  const command = twoWord && afterFirst[0] && !afterFirst[0].startsWith('-') ? `${first} ${afterFirst[0]}` : first;
+  const rest = twoWord && command !== first ? afterFirst.slice(1) : afterFirst;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     console.log(USAGE);
     return command ? 0 : 1;
@@ -57,6 +71,17 @@ export async function main(argv: string[]): Promise<number> {
       images: { type: 'string' },
       out: { type: 'string' },
       'hot-folder': { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string', default: 'supervisor' },
+      supervisor: { type: 'string', default: 'supervisor' },
+      reason: { type: 'string' },
+      level: { type: 'string' },
+      't-ok': { type: 'string' },
+      't-defect': { type: 'string' },
+      class: { type: 'string' },
+      'audit-rate': { type: 'string' },
+      'blind-first-read': { type: 'string' },
+      'double-review': { type: 'string' },
       'no-demo': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -87,6 +112,27 @@ export async function main(argv: string[]): Promise<number> {
       const run = command === 'predict' ? predictCommand : evalCommand;
       return run({ images: values.images, out: values.out, modelId: values.model });
     }
+    case 'supervisor init':
+      if (!values.password) throw new UsageError('supervisor init needs --password P');
+      return supervisorInit({ dataDir, name: values.name, password: values.password });
+    case 'policy show':
+      return policyShow({ dataDir });
+    case 'policy set':
+      if (!values.reason) throw new UsageError('policy set needs --reason TEXT (why the policy changes)');
+      return policySet({
+        dataDir,
+        supervisor: values.supervisor,
+        reason: values.reason,
+        level: values.level,
+        tOk: values['t-ok'],
+        tDefect: values['t-defect'],
+        defectClass: values.class,
+        auditRate: values['audit-rate'],
+        blindFirstRead: values['blind-first-read'],
+        doubleReview: values['double-review'],
+      });
+    case 'audit verify':
+      return auditVerify({ dataDir });
     case 'import':
       if (!values.images) throw new UsageError('import needs --images DIR');
       return importCommand({ images: values.images, dataDir, modelId: values.model });
@@ -105,6 +151,7 @@ export function run(argv: string[]): void {
       const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
       console.error(`loupe: ${err instanceof Error ? err.message : String(err)}`);
       if (usage) console.error('run `loupe --help` for usage');
+      else if (!(err instanceof CommandError) && err instanceof Error && err.stack) console.error(err.stack);
       process.exitCode = usage ? 2 : 1;
     },
   );

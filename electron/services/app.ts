@@ -45,6 +45,8 @@ export type ExtraStartOptions = {
   modelId?: string;
   /** Watch this folder (and remember it) instead of the saved hot folder. */
   hotFolder?: string;
+  /** False for one-shot commands, which must not start taking files from the hot folder. */
+  watchHotFolder?: boolean;
 };
 
 export async function startServices(options: StartOptions & ExtraStartOptions): Promise<RunningServices> {
@@ -177,7 +179,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
   for (const row of items.withStatus('pending')) shadow?.enqueue(row.id);
   if (options.hotFolder) await handlers['hotFolder:set']({ path: options.hotFolder });
   const savedHotFolder = settings.get<string | null>('hot_folder') ?? null;
-  if (savedHotFolder && !options.hotFolder) void hotFolder.setPath(savedHotFolder);
+  if (savedHotFolder && !options.hotFolder && options.watchHotFolder !== false) void hotFolder.setPath(savedHotFolder);
   if (isNewDatabase && options.demoImagesDir && fs.existsSync(options.demoImagesDir)) {
     log.info(`new data folder: importing the demo images from ${options.demoImagesDir}`);
     imports.start(options.demoImagesDir);
