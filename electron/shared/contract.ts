@@ -81,8 +81,11 @@ export const REVIEW_ROLES = ['primary', 'first_read', 'audit', 'second_read'] as
 export const reviewRoleSchema = z.enum(REVIEW_ROLES);
 
 const probability = z.number().min(0).max(1);
+// Thresholds live on a 0.001 grid: finer is meaningless for a calibrated probability, and it
+// keeps the what-if figures exact.
+const threshold = probability.refine((v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-9, 'thresholds have at most 3 decimals');
 export const bandSchema = z
-  .object({ t_ok: probability, t_defect: probability })
+  .object({ t_ok: threshold, t_defect: threshold })
   .strict()
   .refine((b) => b.t_ok <= b.t_defect, 't_ok must not exceed t_defect');
 export type Band = z.infer<typeof bandSchema>;
