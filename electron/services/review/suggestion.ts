@@ -1,4 +1,5 @@
 import type { SuggestionDto } from '../../shared/contract.js';
+import { decodeHeatmap } from '../../../db/repos/predictions.js';
 import type { StoredPrediction } from '../../../db/repos/predictions.js';
 import { SHADOW_DECISION_THRESHOLD } from '../stats/summary.js';
 
@@ -14,7 +15,7 @@ export function toSuggestion(p: StoredPrediction): SuggestionDto {
     peak: p.peak ? (JSON.parse(p.peak) as { x: number; y: number }) : null,
     heatmap:
       meta && p.heatmap
-        ? { width: meta.width, height: meta.height, data: p.heatmap.toString('base64'), box: { x: meta.box.x, y: meta.box.y, width: meta.box.width, height: meta.box.height } }
+        ? { width: meta.width, height: meta.height, data: decodeHeatmap(p.heatmap).toString('base64'), box: { x: meta.box.x, y: meta.box.y, width: meta.box.width, height: meta.box.height } }
         : null,
   };
 }
