@@ -20,6 +20,7 @@ import { DB_FILE_NAME, openDatabase } from '../db/open.js';
 import { ModelsRepo } from '../db/repos/models.js';
 import { encodeHeatmap } from '../db/repos/predictions.js';
 import { PoliciesRepo } from '../db/repos/policies.js';
+import { SettingsRepo } from '../db/repos/settings.js';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, items: { type: 'string', default: '1000000' }, pending: { type: 'string', default: '2000' } } });
 if (!values.data) throw new Error('--data DIR is required');
@@ -42,6 +43,8 @@ for (const name of fs.readdirSync(DEMO_IMAGES_DIR).filter((n) => n.endsWith('.jp
 const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
 db.pragma('synchronous = OFF'); // a throwaway benchmark folder: speed over durability
 const mv = new ModelsRepo(db).register({ modelId: model.manifest.id, version: model.manifest.version, sha256: model.sha256, manifest: model.manifest });
+// The station name the server will use for this folder, so the policy below is the one in force.
+new SettingsRepo(db).set('station', 'bench');
 const policy = new PoliciesRepo(db).add('bench', {
   level: 'ai_assist', band: { t_ok: 0.2, t_defect: 0.8 }, classBands: {}, auditRate: 0.05, blindFirstReadShare: 0.1, doubleReviewShare: 0,
 }, { samplingSeed: 'bench', createdBy: 'bench', reason: 'benchmark data' });

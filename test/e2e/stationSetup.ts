@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { APP_ROOT } from '../../electron/cli/paths.js';
+import { tempDir } from '../node/helpers/tmp.js';
+
+export const SUPERVISOR_PASSWORD = 'line-2-supervisor';
+const DEMO = path.join(APP_ROOT, 'demo', 'images');
+
+/** Runs the real `loupe` command; throws with its output when it fails. */
+export function loupe(args: string[], env: Record<string, string> = {}): string {
+  const run = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
+    cwd: APP_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...env },
+  });
+  if (run.status !== 0) throw new Error(`loupe ${args.join(' ')} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
+/** A folder with `count` of the bundled demo tile images. */
+export function demoFolder(count: number): string {
+  const folder = tempDir('loupe-e2e-images-');
+  for (const name of fs.readdirSync(DEMO).filter((n) => n.endsWith('.jpg')).sort().slice(0, count)) {
+    fs.copyFileSync(path.join(DEMO, name), path.join(folder, name));
+  }
+  return folder;
+}
+
+/** The model's defect probability for every image in the folder, from `loupe predict`. */
+export function predictedProbabilities(folder: string): Map<string, number> {
+  const out = path.join(tempDir(), 'p.jsonl');
+  loupe(['predict', '--images', folder, '--out', out]);
+  const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; defect_probability: number });
+  return new Map(lines.map((l) => [l.file, l.defect_probability]));
+}
+
+/** A data folder provisioned as a plant would: supervisor, policy, then images imported. */
+export function provisionStation(policyArgs: string[], images: string): string {
+  const data = tempDir('loupe-e2e-station-');
+  loupe(['supervisor', 'init', '--password', SUPERVISOR_PASSWORD, '--data', data]);
+  loupe(['policy', 'set', '--data', data, ...policyArgs, '--reason', 'end-to-end test setup'], { LOUPE_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD });
+  loupe(['import', '--images', images, '--data', data]);
+  return data;
+}
