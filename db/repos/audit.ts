@@ -41,7 +41,7 @@ export class AuditRepo {
   }
 
   /** Returns the id of the first entry that breaks the chain, or null when it is intact. */
-  verify(): { ok: true; entries: number } | { ok: false; checked: number; badEntryId: number; reason: string } {
+  verify(): { ok: true; entries: number; head: string } | { ok: false; checked: number; badEntryId: number; reason: string } {
     let prev = GENESIS;
     let count = 0;
     for (const e of this.allStmt.iterate() as IterableIterator<AuditEntry>) {
@@ -52,7 +52,7 @@ export class AuditRepo {
       prev = e.hash;
       count++;
     }
-    return { ok: true, entries: count };
+    return { ok: true, entries: count, head: prev };
   }
 
   recent(limit: number): Array<Pick<AuditEntry, 'id' | 'at' | 'actor' | 'action' | 'details'>> {

@@ -107,7 +107,7 @@ export function auditVerify(options: { dataDir: string }): Promise<number> {
   return withServices(options.dataDir, async (s) => {
     const result = await s.handlers['audit:verify']({});
     if (result.ok) {
-      console.log(`audit trail intact: ${result.entries} entries`);
+      console.log(`audit trail intact: ${result.entries} entries, head ${result.head}`);
       return 0;
     }
     console.error(`audit trail BROKEN at entry #${result.badEntryId}: ${result.reason} (${result.entries} entries before it verify)`);

@@ -69,8 +69,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'audit:verify': () => {
       const result = deps.audit.verify();
       return result.ok
-        ? { ok: true, entries: result.entries, badEntryId: null, reason: null }
-        : { ok: false, entries: result.checked, badEntryId: result.badEntryId, reason: result.reason };
+        ? { ok: true, entries: result.entries, head: result.head, badEntryId: null, reason: null }
+        : { ok: false, entries: result.checked, head: null, badEntryId: result.badEntryId, reason: result.reason };
     },
   };
 }

@@ -320,6 +320,7 @@ export const channels = {
     output: z.object({
       ok: z.boolean(),
       entries: z.number().int(),
+      head: z.string().nullable().describe('hash of the last entry when intact: keep it to detect truncation later'),
       badEntryId: z.number().int().nullable(),
       reason: z.string().nullable(),
     }),

@@ -86,7 +86,7 @@ describe('audit log', () => {
     const audit = new AuditRepo(db);
     audit.append('sup', 'policy.set', { level: 'ai_assist' });
     const second = audit.append('sup', 'policy.set', { level: 'partial' });
-    expect(audit.verify()).toEqual({ ok: true, entries: 2 });
+    expect(audit.verify()).toMatchObject({ ok: true, entries: 2, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(() => db.prepare('UPDATE audit_log SET actor = ? WHERE id = ?').run('x', second)).toThrow(/append-only/);
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare("UPDATE audit_log SET details = '{}' WHERE id = ?").run(second);
