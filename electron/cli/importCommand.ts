@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportProgressDto } from '../shared/contract.js';
 import { startServices } from '../services/app.js';
@@ -6,7 +7,7 @@ import { consoleLogger } from './logger.js';
 import { MODELS_DIR } from './paths.js';
 import { progressLine } from './progress.js';
 
-export type ImportOptions = { images: string; dataDir: string; modelId?: string };
+export type ImportOptions = { images: string; dataDir: string; modelId?: string; labels?: string };
 
 /** `loupe import`: adds a folder of images, scores them and reports what was quarantined. */
 export async function importCommand(options: ImportOptions): Promise<number> {
@@ -19,6 +20,13 @@ export async function importCommand(options: ImportOptions): Promise<number> {
     watchHotFolder: false,
     logger: consoleLogger('stderr'),
   });
+  if (options.labels) {
+    try {
+      return await importHistoryCommand(services, folder, path.resolve(options.labels));
+    } finally {
+      await services.close();
+    }
+  }
   const progress = progressLine(process.stderr);
   const stopListening = services.onEvent((event, payload) => {
     if (event !== 'ingest:progress') return;
@@ -50,4 +58,28 @@ export async function importCommand(options: ImportOptions): Promise<number> {
   } finally {
     await services.close();
   }
+}
+
+/** `loupe import --labels FILE.csv`: past inspections as `history` decisions, scored in shadow. */
+async function importHistoryCommand(services: Awaited<ReturnType<typeof startServices>>, folder: string, csvFile: string): Promise<number> {
+  let csv: string;
+  try {
+    csv = await fs.readFile(csvFile, 'utf8');
+  } catch (err) {
+    console.error(`cannot read ${csvFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    return 1;
+  }
+  const progress = progressLine(process.stderr);
+  const result = await services.importHistory(folder, csv, (done, total) => progress.update(`checking and scoring ${done}/${total}`));
+  progress.done();
+  if (!result.ok) {
+    for (const e of result.errors) console.error(`${path.basename(csvFile)}:${e.line}: ${e.message}`);
+    console.error(`history import failed: ${result.errors.length} bad row(s); nothing was imported`);
+    return 1;
+  }
+  const summary = await services.handlers['stats:summary']({});
+  const a = summary.shadowAgreement;
+  console.log(`imported ${result.rows} past decisions (${result.newItems} new items) from ${csvFile}`);
+  console.log(`agreement with the model on unbiased labels: n = ${a.n}${a.rate === null ? '' : `, ${(a.rate * 100).toFixed(1)} %`}`);
+  return 0;
 }

@@ -14,8 +14,10 @@ const USAGE = `Loupe ${packageJson.version} — human-in-the-loop review station
 Usage:
   loupe serve  [--port N] [--host 127.0.0.1] [--data DIR] [--model ID] [--hot-folder DIR] [--no-demo]
                Serve the station in a browser; prints the address with its access token.
-  loupe import --images DIR [--data DIR] [--model ID]
+  loupe import --images DIR [--labels FILE.csv] [--data DIR] [--model ID]
                Add every image under DIR (recursively), score it, list quarantined files.
+               With --labels: import past inspections (columns file,label,class,inspector,decided_at;
+               file relative to DIR) as history decisions; any bad row fails the whole import.
   loupe predict --images DIR --out FILE.jsonl [--model ID]
                Score every image under DIR; one JSON line per image (errors included).
   loupe eval   --images DIR --out FILE.json [--model ID]
@@ -70,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       model: { type: 'string' },
       images: { type: 'string' },
       out: { type: 'string' },
+      labels: { type: 'string' },
       'hot-folder': { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string', default: 'supervisor' },
@@ -135,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
       return auditVerify({ dataDir });
     case 'import':
       if (!values.images) throw new UsageError('import needs --images DIR');
-      return importCommand({ images: values.images, dataDir, modelId: values.model });
+      return importCommand({ images: values.images, dataDir, modelId: values.model, labels: values.labels });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

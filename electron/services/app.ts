@@ -23,6 +23,8 @@ import { HotFolderWatcher } from './ingest/hotFolder.js';
 import { ImageStore } from './ingest/imageStore.js';
 import { ImportJobs } from './ingest/importJobs.js';
 import { ingestFile } from './ingest/ingestFile.js';
+import { importHistory } from './history/historyImport.js';
+import type { HistoryResult } from './history/historyImport.js';
 import { PolicyService } from './policy/policyService.js';
 import { ReviewService } from './review/reviewService.js';
 import { routeScoredItem } from './routing/router.js';
@@ -38,6 +40,8 @@ export type RunningServices = AppServices & {
   dataDir: string;
   /** For provisioning from the command line (supervisor init, policy set). */
   policy: PolicyService;
+  /** Labelled past inspections (CSV) for a backtest; all or nothing. */
+  importHistory(imagesDir: string, csvText: string, onProgress?: (done: number, total: number) => void): Promise<HistoryResult>;
 };
 
 /** Opens the data folder, loads the champion model and wires every service together. */
@@ -196,6 +200,15 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
       return toBrowserImage(await store.read(row.stored_path));
     },
     importFolder: (folder) => imports.start(folder),
+    async importHistory(imagesDir, csvText, onProgress) {
+      const result = await importHistory(
+        { db, items, predictions, decisions, store, model, station, defectClasses: defectClasses(), onProgress },
+        imagesDir,
+        csvText,
+      );
+      if (result.ok) bus.dbChanged('items', 'predictions', 'decisions');
+      return result;
+    },
     async idle() {
       await imports.idle();
       await shadow?.idle();
