@@ -3,7 +3,7 @@ MODEL_CARD.md, training/metrics.json) -> parity fixtures -> demo image set.
 
 Usage (from the repo root):
   /usr/bin/python3 models/tile-defect-v1/training/reproduce.py \
-      [--data ../shared/datasets/magnetic-tile-defect] [--steps 4800] [--seed 1234]
+      [--data ../shared/datasets/magnetic-tile-defect] [--steps 4200] [--seed 1234]
 """
 from __future__ import annotations
 
@@ -28,9 +28,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=DEFAULT_DATA,
                     help="dataset folder (default: ../shared/datasets/magnetic-tile-defect from the repo root)")
-    ap.add_argument("--steps", default="4800")
+    ap.add_argument("--steps", default="4200")
     ap.add_argument("--seed", default="1234")
-    ap.add_argument("--max-minutes", default="20")
+    ap.add_argument("--max-minutes", default="18.5")
     ap.add_argument("--ckpt", default=os.path.join(tempfile.gettempdir(), "tile-defect-v1", "ckpt.pt"))
     args = ap.parse_args()
     data = os.path.abspath(args.data)
