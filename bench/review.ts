@@ -33,6 +33,12 @@ try {
   await page.locator('[data-testid="review"][data-ready="true"]').waitFor({ timeout: 60_000 });
   const latencies: number[] = [];
   for (let i = 0; i < decisions; i++) {
+    // A blind first read keeps the item on screen for the final call: make the provisional call
+    // first, then time the final call, which is the one that moves to the next item.
+    if ((await page.getByTestId('review').getAttribute('data-phase')) === 'first-read') {
+      await page.keyboard.press('o');
+      await page.locator('[data-testid="review"][data-phase="final-call"]').waitFor();
+    }
     const before = await page.getByTestId('review-image').getAttribute('data-item-id');
     await page.evaluate(() => performance.clearMarks());
     await page.keyboard.press('o');

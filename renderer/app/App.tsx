@@ -7,6 +7,7 @@ import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ShortcutSheet } from '../features/review/ShortcutSheet';
 import { HotFolderDialog } from '../features/settings/HotFolderDialog';
 import { StatusBar } from '../features/status/StatusBar';
+import { SupervisorScreen } from '../features/supervisor/SupervisorScreen';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { FullScreenMessage } from '../ui/FullScreenMessage';
 import { Header } from './Header';
@@ -23,6 +24,8 @@ function OpenPanel() {
       return <HotFolderDialog />;
     case 'shortcuts':
       return <ShortcutSheet />;
+    // A full screen in the main area, not a dialog over the review.
+    case 'supervisor':
     case null:
       return null;
   }
@@ -32,6 +35,7 @@ export function App() {
   const info = useAppStore(useShallow((s) => ({ status: s.info.status, error: s.info.error, unauthorized: s.info.unauthorized })));
   const loadInfo = useAppStore((s) => s.loadInfo);
   const hasInspector = useAppStore((s) => s.inspector.name !== null);
+  const supervising = useAppStore((s) => s.ui.panel === 'supervisor');
 
   if (info.unauthorized) {
     return (
@@ -60,7 +64,7 @@ export function App() {
       <Header />
       <ErrorBanner />
       <ImportStrip />
-      <main className="app-main">{hasInspector ? <ReviewScreen /> : <StartScreen />}</main>
+      <main className="app-main">{supervising ? <SupervisorScreen /> : hasInspector ? <ReviewScreen /> : <StartScreen />}</main>
       <StatusBar />
       <OpenPanel />
     </div>

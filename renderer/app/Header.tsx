@@ -4,6 +4,7 @@ import { useAppStore } from './StoreProvider';
 
 export function Header() {
   const station = useAppStore((s) => s.info.value?.station ?? '');
+  const supervisorOpen = useAppStore((s) => s.ui.panel === 'supervisor');
   const { openPanel, togglePanel } = useAppStore(useShallow((s) => ({ openPanel: s.openPanel, togglePanel: s.togglePanel })));
   return (
     <header className="app-header">
@@ -12,6 +13,9 @@ export function Header() {
       <span className="spacer" />
       <button type="button" data-testid="open-import" onClick={() => openPanel('import')}>
         Import folder
+      </button>
+      <button type="button" data-testid="open-supervisor" aria-pressed={supervisorOpen} onClick={() => togglePanel('supervisor')}>
+        Supervisor
       </button>
       <button type="button" aria-label="Hot folder settings" title="Hot folder settings" data-testid="open-settings" onClick={() => openPanel('settings')}>
         ⚙

@@ -1,7 +1,11 @@
-import type { ItemDto } from '../../electron/shared/contract';
+import type { QueueItemDto } from '../../electron/shared/contract';
 import { call, coalesce, describeError } from './call';
 import { mergeQueue } from './queueMerge';
+import { readPhaseOf, visibleSuggestionOf, withoutHiddenSuggestion } from './readPhase';
+import type { Choice, FirstRead } from './readPhase';
 import type { LoadStatus, SliceCreator, StoreDeps } from './types';
+
+export type { Choice, FirstRead } from './readPhase';
 
 export const QUEUE_BATCH = 5;
 /** Below this many items left on the station, fetch more before the inspector runs dry. */
@@ -9,19 +13,21 @@ const TOP_UP_BELOW = 3;
 /** A shift's worth of walking back; older decisions are corrected elsewhere. */
 const UNDO_DEPTH = 100;
 
-export type Choice = { label: 'ok' } | { label: 'defect'; defectClass: string };
-export type UndoEntry = { seq: number; item: ItemDto };
+/** firstRead: the revealed first read a final call was made after, restored by its undo. */
+export type UndoEntry = { seq: number; item: QueueItemDto; firstRead: FirstRead | null };
 
 export interface ReviewState {
   status: LoadStatus;
   /** queue[0] is on screen. */
-  queue: ItemDto[];
-  /** When the current image finished loading; time-to-decide counts from here. */
+  queue: QueueItemDto[];
+  /** When the current image finished loading (or its suggestion was revealed); time-to-decide counts from here. */
   loaded: { itemId: number; at: number } | null;
   imageFailed: number | null;
   /** Bumped by a retry so the image element is created afresh. */
   imageAttempt: number;
   choosingClass: boolean;
+  /** Blind first reads of this session by item id; undo of a provisional call is not offered. */
+  firstReads: Record<number, FirstRead>;
   undoStack: UndoEntry[];
   /** Writes (decide/undo) not yet answered by the services. */
   saving: number;
@@ -38,10 +44,14 @@ export interface ReviewSlice {
   retryImage: () => void;
   openClassChoice: () => void;
   cancelClassChoice: () => void;
-  /** Records a call on the item on screen and shows the next one at once. */
+  /**
+   * Records a call on the item on screen. A final call shows the next item at once; a blind
+   * first read keeps the item and waits for the suggestion to reveal.
+   */
   decide: (choice: Choice) => Promise<void>;
-  /** Takes back this inspector's latest decision of this session; repeated calls walk back further. */
+  /** Takes back this inspector's latest final call of this session; repeated calls walk back further. */
   undo: () => Promise<void>;
+  /** Forgets this inspector's session: undo history and revealed first reads. */
   resetUndo: () => void;
 }
 
@@ -52,6 +62,7 @@ const initialReview: ReviewState = {
   imageFailed: null,
   imageAttempt: 0,
   choosingClass: false,
+  firstReads: {},
   undoStack: [],
   saving: 0,
   refreshing: false,
@@ -59,9 +70,14 @@ const initialReview: ReviewState = {
 };
 
 /** A new item on screen starts its own clock and its own choice. */
-function withQueue(review: ReviewState, queue: ItemDto[]): ReviewState {
+function withQueue(review: ReviewState, queue: QueueItemDto[]): ReviewState {
   if (queue[0]?.id === review.queue[0]?.id) return { ...review, queue };
   return { ...review, queue, loaded: null, imageFailed: null, choosingClass: false };
+}
+
+function withFirstRead(firstReads: Record<number, FirstRead>, itemId: number, value: FirstRead | null): Record<number, FirstRead> {
+  const { [itemId]: _dropped, ...rest } = firstReads;
+  return value ? { ...rest, [itemId]: value } : rest;
 }
 
 export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => {
@@ -85,7 +101,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
   };
 
   const patch = (fn: (review: ReviewState) => ReviewState) => set((s) => ({ review: fn(s.review) }));
-  const prefetchNext = (queue: readonly ItemDto[]) => prefetch(deps, queue.slice(1), prefetched);
+  const prefetchNext = (queue: readonly QueueItemDto[]) => prefetch(deps, queue.slice(1), get().review.firstReads, prefetched);
   const finishWrite = () => {
     patch((r) => ({ ...r, saving: r.saving - 1 }));
     void get().refreshStats();
@@ -93,16 +109,17 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
   };
 
   const loadQueue = coalesce(async () => {
-    if (!get().inspector.name) return;
+    const inspector = get().inspector.name;
+    if (!inspector) return;
     patch((r) => ({ ...r, refreshing: true, status: r.status === 'ready' ? 'ready' : 'loading' }));
     const keepHead = !resync;
     resync = false;
-    const res = await call(api, 'queue:next', { limit: QUEUE_BATCH });
+    const res = await call(api, 'queue:next', { limit: QUEUE_BATCH, inspector });
     if (!res.ok) {
       patch((r) => ({ ...r, refreshing: false, status: 'error', error: describeError('Cannot load the queue', res.error) }));
       return;
     }
-    const queue = mergeQueue(get().review.queue, res.value.items, pinned, decided, keepHead);
+    const queue = mergeQueue(get().review.queue, res.value.items.map(withoutHiddenSuggestion), pinned, decided, keepHead);
     patch((r) => ({ ...withQueue(r, queue), refreshing: false, status: 'ready', error: null }));
     prefetchNext(queue);
   });
@@ -113,12 +130,45 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
     await get().loadQueue();
   };
 
+  /** The provisional call of a blind first read: the item stays, the answer carries the reveal. */
+  const recordFirstRead = (item: QueueItemDto, inspector: string, choice: Choice, timeToDecideMs: number) => {
+    patch((r) => ({
+      ...r,
+      choosingClass: false,
+      saving: r.saving + 1,
+      firstReads: withFirstRead(r.firstReads, item.id, { choice, reveal: null, pending: true }),
+    }));
+    return enqueue(async () => {
+      const res = await call(api, 'review:decide', {
+        itemId: item.id,
+        inspector,
+        label: choice.label,
+        defectClass: choice.label === 'defect' ? choice.defectClass : null,
+        timeToDecideMs,
+      });
+      if (res.ok) {
+        const { reveal } = res.value;
+        if (reveal?.heatmap) deps.prefetchOverlay(reveal.heatmap);
+        patch((r) => ({
+          ...r,
+          firstReads: withFirstRead(r.firstReads, item.id, { choice, reveal, pending: false }),
+          // The final call's time-to-decide counts from the reveal, not from the first look.
+          loaded: r.loaded?.itemId === item.id ? { itemId: item.id, at: deps.now() } : r.loaded,
+        }));
+        return;
+      }
+      patch((r) => ({ ...r, firstReads: withFirstRead(r.firstReads, item.id, null) }));
+      await failWrite(`The first read on item ${item.id} was not saved`, res.error.message);
+    }).then(finishWrite);
+  };
+
   return {
     review: initialReview,
     loadQueue,
     imageUrl: (itemId) => api.imageUrl(itemId),
     markImageLoaded: (itemId) => {
-      if (get().review.queue[0]?.id !== itemId) return;
+      const { review } = get();
+      if (review.queue[0]?.id !== itemId || review.loaded?.itemId === itemId) return;
       patch((r) => ({ ...r, loaded: { itemId, at: deps.now() }, imageFailed: null }));
     },
     markImageFailed: (itemId) => {
@@ -134,14 +184,24 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
       const name = inspector.name;
       // Only a call on an image the inspector has actually seen counts.
       if (!item || !name || review.loaded?.itemId !== item.id) return Promise.resolve();
+      const phase = readPhaseOf(item, review.firstReads);
+      if (phase === 'first-read-saving') return Promise.resolve();
       const timeToDecideMs = Math.max(0, Math.round(deps.now() - review.loaded.at));
+      if (phase === 'first-read') return recordFirstRead(item, name, choice, timeToDecideMs);
+
+      const firstRead = review.firstReads[item.id] ?? null;
       const entrySeq = ++seq;
       decided.add(item.id);
       pinned.delete(item.id);
       const rest = review.queue.slice(1);
-      const kept = [...review.undoStack, { seq: entrySeq, item }];
+      const kept = [...review.undoStack, { seq: entrySeq, item, firstRead }];
       for (const dropped of kept.splice(0, Math.max(0, kept.length - UNDO_DEPTH))) decisionIds.delete(dropped.seq);
-      patch((r) => ({ ...withQueue(r, rest), undoStack: kept, saving: r.saving + 1 }));
+      patch((r) => ({
+        ...withQueue(r, rest),
+        undoStack: kept,
+        saving: r.saving + 1,
+        firstReads: withFirstRead(r.firstReads, item.id, null),
+      }));
       prefetchNext(rest);
       if (rest.length < TOP_UP_BELOW) void loadQueue();
 
@@ -155,7 +215,12 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
         });
         if (res.ok) return res.value.decisionId;
         decided.delete(item.id);
-        patch((r) => ({ ...r, undoStack: r.undoStack.filter((e) => e.seq !== entrySeq) }));
+        patch((r) => ({
+          ...r,
+          undoStack: r.undoStack.filter((e) => e.seq !== entrySeq),
+          // The provisional call stands on the server; the item returns asking for the final call.
+          firstReads: firstRead ? withFirstRead(r.firstReads, item.id, firstRead) : r.firstReads,
+        }));
         await failWrite(`The decision on item ${item.id} was not saved`, res.error.message);
         return null;
       });
@@ -168,13 +233,19 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
       const entry = review.undoStack.at(-1);
       const name = inspector.name;
       if (!entry || !name) return Promise.resolve();
-      const { item } = entry;
+      const { item, firstRead } = entry;
       const pendingId = decisionIds.get(entry.seq) ?? Promise.resolve(null);
       decisionIds.delete(entry.seq);
       decided.delete(item.id);
       pinned.add(item.id);
       const queue = [item, ...review.queue.filter((i) => i.id !== item.id)];
-      patch((r) => ({ ...withQueue(r, queue), undoStack: r.undoStack.slice(0, -1), saving: r.saving + 1 }));
+      patch((r) => ({
+        ...withQueue(r, queue),
+        undoStack: r.undoStack.slice(0, -1),
+        saving: r.saving + 1,
+        // Undoing a final call after a reveal asks for the final call again, suggestion shown.
+        firstReads: firstRead ? withFirstRead(r.firstReads, item.id, firstRead) : r.firstReads,
+      }));
 
       return enqueue(async () => {
         const decisionId = await pendingId;
@@ -184,22 +255,29 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
         if (res.ok) return;
         pinned.delete(item.id);
         decided.add(item.id);
-        patch((r) => withQueue(r, r.queue.filter((i) => i.id !== item.id)));
+        patch((r) => ({
+          ...withQueue(r, r.queue.filter((i) => i.id !== item.id)),
+          firstReads: withFirstRead(r.firstReads, item.id, null),
+        }));
         await failWrite(`Undo on item ${item.id} failed, the decision stands`, res.error.message);
       }).then(finishWrite);
     },
 
     resetUndo: () => {
       decisionIds.clear();
-      patch((r) => ({ ...r, undoStack: [] }));
+      // Another inspector must not inherit a reveal meant for the one who made the first read.
+      patch((r) => ({ ...r, undoStack: [], firstReads: {} }));
     },
   };
 };
 
-function prefetch(deps: StoreDeps, items: readonly ItemDto[], done: Set<number>): void {
+/** The next items' images and, where the model output may be shown, their decoded overlays. */
+function prefetch(deps: StoreDeps, items: readonly QueueItemDto[], firstReads: Record<number, FirstRead>, done: Set<number>): void {
   for (const item of items) {
     if (done.has(item.id)) continue;
     done.add(item.id);
     deps.prefetchImage(deps.api.imageUrl(item.id));
+    const heatmap = visibleSuggestionOf(item, firstReads)?.heatmap;
+    if (heatmap) deps.prefetchOverlay(heatmap);
   }
 }

@@ -1,14 +1,20 @@
 import { createStore } from 'zustand/vanilla';
 import type { LoupeApi } from '../../electron/shared/contract';
+import { createImagePrefetcher } from '../lib/imagePrefetch';
+import { prepareOverlay } from '../lib/overlayCache';
+import { createAuditSlice } from './auditSlice';
 import { createHotFolderSlice } from './hotFolderSlice';
 import { createInfoSlice } from './infoSlice';
 import { createIngestSlice, isRunning } from './ingestSlice';
 import { createInspectorSlice } from './inspectorSlice';
+import { createPolicySlice } from './policySlice';
 import { createQuarantineSlice } from './quarantineSlice';
 import { createReviewSlice } from './reviewSlice';
 import { createStatusSlice } from './statusSlice';
 import type { AppState, AppStore, KeyValueStorage, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
+import { createViewSlice } from './viewSlice';
+import { createWhatIfSlice } from './whatIfSlice';
 
 export type CreateAppStoreOptions = { api: LoupeApi } & Partial<Omit<StoreDeps, 'api'>>;
 
@@ -20,32 +26,38 @@ function defaultStorage(): KeyValueStorage | null {
   }
 }
 
-function defaultPrefetch(url: string): void {
-  if (typeof Image === 'undefined') return;
-  new Image().src = url;
-}
-
 /** One store per window; tests pass a fake api (and storage/clock) and run it without a DOM. */
 export function createAppStore(options: CreateAppStoreOptions): AppStore {
   const deps: StoreDeps = {
     api: options.api,
     storage: options.storage === undefined ? defaultStorage() : options.storage,
     now: options.now ?? (() => performance.now()),
-    prefetchImage: options.prefetchImage ?? defaultPrefetch,
+    prefetchImage: options.prefetchImage ?? createImagePrefetcher(),
+    prefetchOverlay: options.prefetchOverlay ?? ((heatmap) => void prepareOverlay(heatmap)),
   };
   return createStore<AppState>()((set, get) => ({
     ...createUiSlice(set, get, deps),
     ...createInfoSlice(set, get, deps),
     ...createInspectorSlice(set, get, deps),
     ...createReviewSlice(set, get, deps),
+    ...createViewSlice(set, get, deps),
     ...createStatusSlice(set, get, deps),
     ...createIngestSlice(set, get, deps),
     ...createQuarantineSlice(set, get, deps),
     ...createHotFolderSlice(set, get, deps),
+    ...createPolicySlice(set, get, deps),
+    ...createWhatIfSlice(set, get, deps),
+    ...createAuditSlice(set, get, deps),
 
     connect: () => {
       const offChanged = deps.api.on('db:changed', () => get().onDbChanged());
       const offProgress = deps.api.on('ingest:progress', (progress) => get().applyImportProgress(progress));
+      const offPolicy = deps.api.on('policy:changed', (policy) => {
+        get().applyPolicyChanged(policy);
+        // Tasks follow the policy: the item on screen may have to turn blind, or show its suggestion.
+        void get().loadQueue();
+        if (get().ui.panel === 'supervisor') void get().loadAudit();
+      });
       void get().loadInfo();
       void get().loadInspectors();
       void get().refreshStats();
@@ -54,6 +66,7 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
       return () => {
         offChanged();
         offProgress();
+        offPolicy();
       };
     },
 
@@ -65,6 +78,12 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
       // A progress event lost on a reconnect would leave the bar stuck; the job list catches up.
       const { currentJobId, jobs } = get().ingest;
       if (currentJobId && isRunning(jobs[currentJobId])) void get().loadImportStatus();
+      // The supervisor's figures only while the screen is open (it refreshes them when opened):
+      // every decision changes the database, and the review must not pay for a closed screen.
+      if (get().ui.panel === 'supervisor') {
+        get().refreshWhatIf();
+        void get().loadAudit();
+      }
     },
   }));
 }

@@ -1,13 +1,17 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { LoupeApi } from '../../electron/shared/contract';
+import type { LoupeApi, SuggestionDto } from '../../electron/shared/contract';
+import type { AuditSlice } from './auditSlice';
 import type { HotFolderSlice } from './hotFolderSlice';
 import type { InfoSlice } from './infoSlice';
 import type { IngestSlice } from './ingestSlice';
 import type { InspectorSlice } from './inspectorSlice';
+import type { PolicySlice } from './policySlice';
 import type { QuarantineSlice } from './quarantineSlice';
 import type { ReviewSlice } from './reviewSlice';
 import type { StatusSlice } from './statusSlice';
 import type { UiSlice } from './uiSlice';
+import type { ViewSlice } from './viewSlice';
+import type { WhatIfSlice } from './whatIfSlice';
 
 /** Lifecycle of whatever a slice last asked the services for. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -22,6 +26,8 @@ export interface StoreDeps {
   now: () => number;
   /** Warms the browser cache for an image the inspector will see next. */
   prefetchImage: (url: string) => void;
+  /** Decodes and colours the heatmap of an item the inspector will see next. */
+  prefetchOverlay: (heatmap: NonNullable<SuggestionDto['heatmap']>) => void;
 }
 
 export type AppState = InfoSlice &
@@ -31,6 +37,10 @@ export type AppState = InfoSlice &
   IngestSlice &
   QuarantineSlice &
   HotFolderSlice &
+  ViewSlice &
+  PolicySlice &
+  WhatIfSlice &
+  AuditSlice &
   UiSlice & {
     /** Subscribes to service events and loads the first data; returns the unsubscribe. */
     connect: () => () => void;

@@ -1,6 +1,7 @@
 import type { SliceCreator } from './types';
 
-export type Panel = 'import' | 'quarantine' | 'settings' | 'shortcuts';
+/** 'supervisor' takes the main area; the others are dialogs over the review. */
+export type Panel = 'import' | 'quarantine' | 'settings' | 'shortcuts' | 'supervisor';
 export type Notice = { id: number; message: string };
 
 export interface UiSlice {

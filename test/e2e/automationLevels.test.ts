@@ -75,21 +75,26 @@ describe('review station by automation level (serve mode, real model, real image
   it('partial decides confident items itself and queues only the uncertain band for humans', async () => {
     const images = demoFolder(12);
     const p = [...predictedProbabilities(images).values()].sort((a, b) => a - b);
-    // Thresholds on the 0.001 grid strictly between neighbouring scores: 3 auto-pass, 3 auto-fail.
-    const between = (lo: number, hi: number): number => {
-      const t = Math.ceil(((lo + hi) / 2) * 1000) / 1000;
-      if (!(t > lo && t <= hi)) throw new Error(`scores ${lo} and ${hi} are too close for a 0.001 threshold`);
-      return t;
+    // Thresholds on the 0.001 grid in gaps between neighbouring scores, so each item's side is certain.
+    const gapAfter = (from: number, step: 1 | -1): number => {
+      for (let i = from; i > 0 && i < p.length - 1; i += step) if (p[i + 1]! - p[i]! >= 0.002) return i;
+      throw new Error(`no gap of 0.002 between the scores ${p.join(', ')}`);
     };
-    const tOk = between(p[2]!, p[3]!);
-    const tDefect = between(p[8]!, p[9]!);
+    const lastPass = gapAfter(2, 1);
+    const lastHuman = gapAfter(8, -1);
+    if (lastHuman <= lastPass) throw new Error(`scores leave no human band: ${p.join(', ')}`);
+    const tOk = Math.ceil(((p[lastPass]! + p[lastPass + 1]!) / 2) * 1000) / 1000;
+    const tDefect = Math.ceil(((p[lastHuman]! + p[lastHuman + 1]!) / 2) * 1000) / 1000;
+    const autoPass = lastPass + 1;
+    const autoFail = p.length - lastHuman - 1;
+    const human = p.length - autoPass - autoFail;
     const data = provisionStation(['--level', 'partial', '--t-ok', String(tOk), '--t-defect', String(tDefect), '--audit-rate', '0', '--blind-first-read', '0'], images);
     expect(query(data, "SELECT label, COUNT(*) AS n FROM decisions WHERE source = 'auto' GROUP BY label ORDER BY label")).toEqual([
-      { label: 'defect', n: 3 },
-      { label: 'ok', n: 3 },
+      { label: 'defect', n: autoFail },
+      { label: 'ok', n: autoPass },
     ]);
     const station = await openStation(data);
-    await expect.poll(() => station.status('pending').textContent()).toMatch(/\b6\b/);
+    await expect.poll(() => station.status('pending').textContent()).toMatch(new RegExp(`\\b${human}\\b`));
     await station.page.getByTestId('suggestion').waitFor();
     await expect.poll(() => station.page.getByTestId('status-level').textContent()).toMatch(/partial/i);
     await stopAllServers();

@@ -4,13 +4,13 @@ import { App } from '../../renderer/app/App';
 import { StoreProvider } from '../../renderer/app/StoreProvider';
 import { INSPECTOR_STORAGE_KEY } from '../../renderer/app/inspectorSlice';
 import { createAppStore } from '../../renderer/app/store';
-import type { ItemDto } from '../../electron/shared/contract';
+import type { QueueItemDto } from '../../electron/shared/contract';
 import { createFakeApi, item, ok, settle } from './fakeApi';
 import { memoryStorage } from './memoryStorage';
 
 afterEach(cleanup);
 
-async function mount(items: ItemDto[], name: string | null = 'Ana') {
+async function mount(items: QueueItemDto[], name: string | null = 'Ana') {
   const api = createFakeApi(items);
   const store = createAppStore({
     api,
@@ -76,7 +76,7 @@ describe('review screen', () => {
   });
 
   it('never renders the shadow prediction, even when one is sent by mistake', async () => {
-    const leaky = { ...item(1), prediction: { defectProbability: 0.987, label: 'blowhole' }, defectProbability: 0.987 } as ItemDto;
+    const leaky = { ...item(1), prediction: { defectProbability: 0.987, label: 'blowhole' }, defectProbability: 0.987 } as QueueItemDto;
     await mount([leaky]);
     showImage();
     const text = document.body.textContent ?? '';

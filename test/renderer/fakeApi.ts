@@ -1,4 +1,20 @@
-import type { Channel, ChannelInput, ChannelOutput, Envelope, EventName, EventPayload, ItemDto, LoupeApi } from '../../electron/shared/contract';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  Envelope,
+  EventName,
+  EventPayload,
+  LoupeApi,
+  PolicyDto,
+  QueueItemDto,
+  SuggestionDto,
+  WhatIfDistributionDto,
+} from '../../electron/shared/contract';
+import { countBandFromBins, figuresFromCounts } from '../../electron/shared/whatif';
+import { distribution, policy, richLabels, suggestion } from './fixtures';
+
+export { assisted, firstReadItem, item, policy, suggestion } from './fixtures';
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => Envelope<ChannelOutput<C>> | Promise<Envelope<ChannelOutput<C>>>;
 type HandlerMap = { [C in Channel]?: Handler<C> };
@@ -11,24 +27,16 @@ export type FakeApi = LoupeApi & {
   listenerCount(): number;
 };
 
+export type FakeOptions = {
+  /** What a blind first read reveals, by item id (default: suggestion()). */
+  reveals?: Record<number, SuggestionDto | null>;
+  distribution?: WhatIfDistributionDto;
+};
+
+export const SUPERVISOR = { name: 'Sam', password: 'secret' };
+
 export function ok<T>(value: T): Envelope<T> {
   return { ok: true, value };
-}
-
-export function item(id: number, extra: Partial<ItemDto> = {}): ItemDto {
-  return {
-    id,
-    sha256: `sha-${id}`,
-    originalName: `img-${id}.png`,
-    source: 'import',
-    station: 'line-1',
-    capturedAt: '2025-01-02T03:04:05.000Z',
-    width: 100,
-    height: 100,
-    status: 'predicted',
-    quarantineReason: null,
-    ...extra,
-  };
 }
 
 export const info: ChannelOutput<'app:info'> = {
@@ -43,26 +51,41 @@ export const info: ChannelOutput<'app:info'> = {
 
 /**
  * A plain-object LoupeApi backed by an in-memory pending list: queue:next serves it, decide
- * removes from it, undo puts the item back at the front; like the real services.
+ * removes from it, undo puts the item back at the front; like the real services. A first_read
+ * item's first decide is provisional: it stays pending and is served unblinded afterwards.
  */
-export function createFakeApi(pending: ItemDto[] = []): FakeApi {
+export function createFakeApi(pending: QueueItemDto[] = [], options: FakeOptions = {}): FakeApi {
   const calls: { channel: Channel; input: unknown }[] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const queue = [...pending];
-  const decisions = new Map<number, ItemDto>();
+  const decisions = new Map<number, QueueItemDto>();
+  const provisional = new Map<number, SuggestionDto | null>();
   let nextDecision = 100;
+  let current: PolicyDto = policy();
+  let history: PolicyDto[] = [current];
+  const dist = options.distribution ?? distribution(richLabels());
+  const emit = (event: EventName, payload: unknown) => {
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+  const served = (i: QueueItemDto): QueueItemDto =>
+    provisional.has(i.id) ? { ...i, task: { role: 'first_read', blind: false, suggestion: provisional.get(i.id) ?? null } } : i;
 
   const handlers: HandlerMap = {
     'app:info': () => ok(info),
     'inspectors:list': () => ok({ names: ['Ana', 'Ben'] }),
-    'queue:next': ({ limit }) => ok({ items: queue.slice(0, limit ?? 5) }),
+    'queue:next': ({ limit }) => ok({ items: queue.slice(0, limit ?? 5).map(served) }),
     'review:decide': ({ itemId }) => {
       const index = queue.findIndex((i) => i.id === itemId);
       if (index < 0) return { ok: false, error: { code: 'conflict', message: 'item is not pending' } };
-      const [taken] = queue.splice(index, 1);
       const decisionId = nextDecision++;
+      if (queue[index]!.task.role === 'first_read' && !provisional.has(itemId)) {
+        const reveal = options.reveals && itemId in options.reveals ? (options.reveals[itemId] ?? null) : suggestion();
+        provisional.set(itemId, reveal);
+        return ok({ decisionId, reveal });
+      }
+      const [taken] = queue.splice(index, 1);
       decisions.set(decisionId, taken!);
-      return ok({ decisionId });
+      return ok({ decisionId, reveal: null });
     },
     'review:undo': ({ decisionId }) => {
       const taken = decisions.get(decisionId);
@@ -76,6 +99,24 @@ export function createFakeApi(pending: ItemDto[] = []): FakeApi {
     'ingest:status': () => ok({ jobs: [] }),
     'items:quarantined': () => ok({ items: [], total: 0 }),
     'hotFolder:get': () => ok({ path: null, active: false, error: null }),
+    'supervisor:status': () => ok({ configured: true, names: [SUPERVISOR.name] }),
+    'policy:get': () => ok({ current, history }),
+    'policy:set': ({ supervisor, password, reason, settings }) => {
+      if (supervisor !== SUPERVISOR.name || password !== SUPERVISOR.password)
+        return { ok: false, error: { code: 'unauthorized', message: 'wrong supervisor name or password' } };
+      if (reason.trim().length < 3) return { ok: false, error: { code: 'invalid_input', message: 'reason: give a reason for the change' } };
+      current = { ...current, ...settings, classBands: settings.classBands ?? {}, id: current.id + 1, version: current.version + 1, createdBy: supervisor, reason };
+      history = [current, ...history];
+      emit('policy:changed', current);
+      return ok({ policy: current });
+    },
+    'whatif:distribution': () => ok(dist),
+    'whatif:compute': ({ band, defectClass }) => {
+      const figures = figuresFromCounts(countBandFromBins(dist.defectCounts, dist.okCounts, band), dist.itemsPerHour, dist.minimumDefects);
+      return ok({ ...figures, band, defectClass: defectClass ?? null });
+    },
+    'audit:list': () => ok({ entries: [{ id: 1, at: '2025-01-01T00:00:00.000Z', actor: 'system', action: 'policy.set', details: 'version 1' }] }),
+    'audit:verify': () => ok({ ok: true, entries: 1, head: 'ab12cd34ef56', badEntryId: null, reason: null }),
   };
 
   const api: FakeApi = {
@@ -97,9 +138,7 @@ export function createFakeApi(pending: ItemDto[] = []): FakeApi {
       set.add(l);
       return () => set.delete(l);
     },
-    emit: (event, payload) => {
-      for (const l of listeners.get(event) ?? []) l(payload);
-    },
+    emit,
     listenerCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
     imageUrl: (id) => `img://${id}`,
   };

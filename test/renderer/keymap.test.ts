@@ -65,6 +65,33 @@ describe('resolveKey', () => {
     expect(resolveKey(press('o', { altKey: true }), keys, false)).toBeNull();
   });
 
+  it('keeps the review keys working when a slider or checkbox has the focus', () => {
+    const slider = document.createElement('input');
+    slider.type = 'range';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    const number = document.createElement('input');
+    number.type = 'number';
+    expect(resolveKey(press('o', { target: slider }), keys, false)).toEqual({ type: 'ok' });
+    expect(resolveKey(press('c', { target: box }), keys, true)).toEqual({ type: 'defect', defectClass: 'crack' });
+    expect(resolveKey(press('o', { target: number }), keys, false)).toBeNull();
+  });
+
+  it('maps the looking keys, letting zoom and pan repeat while held', () => {
+    expect(resolveKey(press('+'), keys, false)).toEqual({ type: 'zoomIn' });
+    expect(resolveKey(press('='), keys, false)).toEqual({ type: 'zoomIn' });
+    expect(resolveKey(press('-', { repeat: true }), keys, false)).toEqual({ type: 'zoomOut' });
+    expect(resolveKey(press('0'), keys, false)).toEqual({ type: 'fit' });
+    expect(resolveKey(press('ArrowLeft', { repeat: true }), keys, true)).toEqual({ type: 'pan', dx: -1, dy: 0 });
+    expect(resolveKey(press('h'), keys, false)).toEqual({ type: 'toggleOverlay' });
+    expect(resolveKey(press('h', { repeat: true }), keys, false)).toBeNull();
+    expect(resolveKey(press('['), keys, false)).toEqual({ type: 'opacity', direction: -1 });
+    expect(resolveKey(press(']'), keys, false)).toEqual({ type: 'opacity', direction: 1 });
+    // Ctrl + stays the browser's page zoom.
+    expect(resolveKey(press('+', { ctrlKey: true }), keys, false)).toBeNull();
+    expect(deriveClassKeys(['hole']).map((k) => k.letter)).toEqual(['l']);
+  });
+
   it('treats editable content as a text field', () => {
     const div = document.createElement('div');
     div.setAttribute('contenteditable', 'true');

@@ -28,7 +28,7 @@ describe('review slice', () => {
   it('loads five items and prefetches the ones after the current', async () => {
     const { api, store, prefetched } = setup();
     await store.getState().loadQueue();
-    expect(api.callsTo('queue:next')).toEqual([{ limit: 5 }]);
+    expect(api.callsTo('queue:next')).toEqual([{ limit: 5, inspector: 'Ana' }]);
     expect(store.getState().review.queue.map((i) => i.id)).toEqual([1, 2, 3, 4, 5]);
     expect(prefetched).toEqual(['img://2', 'img://3', 'img://4', 'img://5']);
   });
@@ -102,7 +102,7 @@ describe('review slice', () => {
   it('a refresh answered from before a decision landed does not bring the item back', async () => {
     const { api, store, showCurrent, headId } = setup();
     await store.getState().loadQueue();
-    const stale = (await api.invoke('queue:next', { limit: 5 })) as { ok: true; value: { items: ReturnType<typeof item>[] } };
+    const stale = (await api.invoke('queue:next', { limit: 5, inspector: 'Ana' })) as { ok: true; value: { items: ReturnType<typeof item>[] } };
     api.handle('queue:next', () => stale);
     showCurrent();
     await store.getState().decide({ label: 'ok' });

@@ -1,10 +1,20 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { ReadPhase } from '../../app/readPhase';
 import { useAppStore } from '../../app/StoreProvider';
 import { Kbd } from '../../ui/Kbd';
 import type { ClassKey } from './keymap';
 
+const PHASE_HINTS: Partial<Record<ReadPhase, string>> = {
+  'first-read': 'Blind first read: your call first',
+  'first-read-saving': 'Recording your first read…',
+  'final-call': 'Final call',
+};
+
+type Props = { classKeys: readonly ClassKey[]; enabled: boolean; phase: ReadPhase };
+
 /** OK / Defect, or the defect classes once Defect was chosen. */
-export function DecisionBar({ classKeys, enabled }: { classKeys: readonly ClassKey[]; enabled: boolean }) {
+export function DecisionBar({ classKeys, enabled, phase }: Props) {
+  const hint = PHASE_HINTS[phase];
   const { choosingClass, undoCount, saving } = useAppStore(
     useShallow((s) => ({ choosingClass: s.review.choosingClass, undoCount: s.review.undoStack.length, saving: s.review.saving })),
   );
@@ -61,8 +71,14 @@ export function DecisionBar({ classKeys, enabled }: { classKeys: readonly ClassK
           </div>
         </div>
       )}
+      {/* After the buttons, so they keep their place whatever the phase. */}
+      {hint && (
+        <span className="phase-hint" data-testid="phase-hint">
+          {hint}
+        </span>
+      )}
       <div className="key-button undo">
-        <button type="button" data-testid="undo" disabled={undoCount === 0} aria-keyshortcuts="z Control+Z Backspace" onClick={() => void undo()}>
+        <button type="button" data-testid="undo" disabled={undoCount === 0} aria-keyshortcuts="z Control+Z Backspace" title="Undo applies to final calls" onClick={() => void undo()}>
           Undo{undoCount > 0 ? ` (${undoCount})` : ''}
         </button>
         <Kbd keys={['z']} />

@@ -2,80 +2,49 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/StoreProvider';
 import { DecisionBar } from './DecisionBar';
+import { ImageStage } from './ImageStage';
+import { ItemHeader } from './ItemHeader';
 import { deriveClassKeys } from './keymap';
-import { selectCurrentItem, selectDefectClasses, selectPosition, selectReadiness } from './reviewSelectors';
+import { ModelPanel } from './ModelPanel';
+import {
+  selectCurrentItem,
+  selectDefectClasses,
+  selectFirstRead,
+  selectPosition,
+  selectReadPhase,
+  selectReadiness,
+  selectVisibleSuggestion,
+} from './reviewSelectors';
 import { useReviewKeys } from './useReviewKeys';
 
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
-
 /**
- * Human-only review: the image and nothing that could anchor the call. Only the fields rendered
- * below reach the screen, so a prediction sent by mistake would still stay hidden.
+ * The item on screen and, only where the read is not blind, the model's suggestion. Model output
+ * reaches the components solely through selectVisibleSuggestion, so a blind read (or a prediction
+ * sent by mistake) never shows.
  */
 export function ReviewScreen() {
   const item = useAppStore(selectCurrentItem);
   const readiness = useAppStore(selectReadiness);
+  const phase = useAppStore(selectReadPhase);
+  const suggestion = useAppStore(selectVisibleSuggestion);
+  const firstRead = useAppStore(selectFirstRead);
   const position = useAppStore(useShallow(selectPosition));
   const classes = useAppStore(selectDefectClasses);
-  const { status, error, imageFailed, imageAttempt } = useAppStore(
-    useShallow((s) => ({
-      status: s.review.status,
-      error: s.review.error,
-      imageFailed: s.review.imageFailed,
-      imageAttempt: s.review.imageAttempt,
-    })),
-  );
-  const { imageUrl, markImageLoaded, markImageFailed, retryImage, loadQueue } = useAppStore(
-    useShallow((s) => ({
-      imageUrl: s.imageUrl,
-      markImageLoaded: s.markImageLoaded,
-      markImageFailed: s.markImageFailed,
-      retryImage: s.retryImage,
-      loadQueue: s.loadQueue,
-    })),
-  );
+  const { status, error } = useAppStore(useShallow((s) => ({ status: s.review.status, error: s.review.error })));
+  const loadQueue = useAppStore((s) => s.loadQueue);
   const classKeys = useMemo(() => deriveClassKeys(classes), [classes]);
   useReviewKeys(classKeys);
 
   let body;
-  if (item) {
+  if (item && phase) {
     body = (
       <>
-        <div className="review-info">
-          {position && (
-            <span data-testid="review-position">
-              {position.index} of {position.total.toLocaleString()} pending
-            </span>
-          )}
-          <span>Captured {formatTime(item.capturedAt)}</span>
-          <span className="muted">Item {item.id}</span>
-          {status === 'error' && <span className="inline-error">{error}</span>}
+        <ItemHeader item={item} position={position} error={status === 'error' ? error : null} />
+        <div className="review-body">
+          <ImageStage item={item} suggestion={suggestion} />
+          <ModelPanel phase={phase} suggestion={suggestion} firstRead={firstRead} />
         </div>
-        <div className="image-stage">
-          {imageFailed === item.id ? (
-            <div className="image-error" role="alert">
-              <p>The image of item {item.id} could not be displayed.</p>
-              <button type="button" onClick={retryImage}>
-                Try again
-              </button>
-            </div>
-          ) : (
-            <img
-              key={`${item.id}:${imageAttempt}`}
-              data-testid="review-image"
-              data-item-id={item.id}
-              src={imageUrl(item.id)}
-              alt={`Item ${item.id} to inspect`}
-              onLoad={() => markImageLoaded(item.id)}
-              onError={() => markImageFailed(item.id)}
-            />
-          )}
-          {readiness !== 'true' && imageFailed !== item.id && <div className="image-loading">Loading image…</div>}
-        </div>
-        <DecisionBar classKeys={classKeys} enabled={readiness === 'true'} />
+        <DecisionBar classKeys={classKeys} enabled={readiness === 'true' && phase !== 'first-read-saving'} phase={phase} />
       </>
     );
   } else if (readiness === 'empty') {
@@ -100,7 +69,7 @@ export function ReviewScreen() {
   }
 
   return (
-    <section className="review" data-testid="review" data-ready={readiness} aria-label="Review">
+    <section className="review" data-testid="review" data-ready={readiness} data-phase={phase ?? undefined} aria-label="Review">
       {body}
     </section>
   );

@@ -1,3 +1,6 @@
+import type { SuggestionDto } from '../../../electron/shared/contract';
+import { readPhaseOf, visibleSuggestionOf } from '../../app/readPhase';
+import type { FirstRead, ReadPhase } from '../../app/readPhase';
 import type { AppState } from '../../app/types';
 
 export function selectCurrentItem(state: AppState) {
@@ -24,4 +27,20 @@ export function selectPosition(state: AppState): { index: number; total: number 
 
 export function selectDefectClasses(state: AppState): string[] {
   return state.info.value?.defectClasses ?? [];
+}
+
+export function selectReadPhase(state: AppState): ReadPhase | null {
+  const item = state.review.queue[0];
+  return item ? readPhaseOf(item, state.review.firstReads) : null;
+}
+
+/** What the station may show of the model for the item on screen; null on every blind read. */
+export function selectVisibleSuggestion(state: AppState): SuggestionDto | null {
+  const item = state.review.queue[0];
+  return item ? visibleSuggestionOf(item, state.review.firstReads) : null;
+}
+
+export function selectFirstRead(state: AppState): FirstRead | null {
+  const item = state.review.queue[0];
+  return item ? (state.review.firstReads[item.id] ?? null) : null;
 }

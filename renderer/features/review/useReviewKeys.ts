@@ -1,18 +1,21 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../../app/StoreProvider';
 import type { AppState } from '../../app/types';
+import { markDecisionKey } from '../../lib/perfMarks';
 import { resolveKey } from './keymap';
-import type { ClassKey, ReviewCommand } from './keymap';
+import type { ClassKey, ReviewCommand, ViewCommand } from './keymap';
 
-function run(state: AppState, command: ReviewCommand): void {
+function run(state: AppState, command: ReviewCommand | ViewCommand): void {
   switch (command.type) {
     case 'ok':
+      markDecisionKey();
       void state.decide({ label: 'ok' });
       return;
     case 'chooseDefect':
       state.openClassChoice();
       return;
     case 'defect':
+      markDecisionKey();
       void state.decide({ label: 'defect', defectClass: command.defectClass });
       return;
     case 'cancel':
@@ -23,6 +26,24 @@ function run(state: AppState, command: ReviewCommand): void {
       return;
     case 'help':
       state.togglePanel('shortcuts');
+      return;
+    case 'zoomIn':
+      state.zoomIn();
+      return;
+    case 'zoomOut':
+      state.zoomOut();
+      return;
+    case 'fit':
+      state.fitToStage();
+      return;
+    case 'pan':
+      state.panStep(command.dx, command.dy);
+      return;
+    case 'toggleOverlay':
+      state.toggleOverlay();
+      return;
+    case 'opacity':
+      state.nudgeOverlayOpacity(command.direction);
       return;
   }
 }

@@ -1,11 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/StoreProvider';
+import { levelName, selectLevelInForce } from '../supervisor/levels';
 import { formatAgreement, formatCount, formatModel } from './statusSelectors';
 
 export function StatusBar() {
   const { summary, status, error, info } = useAppStore(
     useShallow((s) => ({ summary: s.stats.summary, status: s.stats.status, error: s.stats.error, info: s.info.value })),
   );
+  const level = useAppStore(selectLevelInForce);
   const { openPanel, loadQuarantine } = useAppStore(useShallow((s) => ({ openPanel: s.openPanel, loadQuarantine: s.loadQuarantine })));
   const showQuarantine = () => {
     openPanel('quarantine');
@@ -14,6 +16,12 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label="Station status">
+      <span title="Automation level in force">
+        Level{' '}
+        <strong data-testid="status-level" data-level={level ?? undefined}>
+          {level ? levelName(level) : '…'}
+        </strong>
+      </span>
       <span>
         Pending <strong data-testid="status-pending">{formatCount(summary?.pending)}</strong>
       </span>
