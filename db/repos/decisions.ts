@@ -48,7 +48,6 @@ export class DecisionsRepo {
   private readonly currentForItemStmt;
   private readonly isCurrentStmt;
   private readonly decidedSinceStmt;
-  private readonly shadowAgreementStmt;
   private readonly inspectorsStmt;
 
   constructor(db: Db) {
@@ -67,13 +66,6 @@ export class DecisionsRepo {
     this.isCurrentStmt = db.prepare(`SELECT 1 FROM decisions d WHERE d.id = ? AND ${IS_CURRENT}`);
     this.decidedSinceStmt = db.prepare(
       `SELECT COUNT(*) AS n FROM decisions d WHERE d.kind = 'decision' AND d.decided_at >= ? AND ${IS_CURRENT}`,
-    );
-    // The model's call is "defect" when its calibrated probability is at least the threshold.
-    this.shadowAgreementStmt = db.prepare(
-      `SELECT COUNT(*) AS n,
-              COALESCE(SUM((d.label = 'defect') = (p.defect_probability >= @threshold)), 0) AS agree
-       FROM decisions d JOIN predictions p ON p.id = d.prediction_id
-       WHERE d.kind = 'decision' AND d.source IN ('human', 'history') AND d.suggestion_visible = 0 AND ${IS_CURRENT}`,
     );
     this.inspectorsStmt = db.prepare(
       `SELECT inspector, MAX(decided_at) AS last FROM decisions WHERE source = 'human' GROUP BY inspector ORDER BY last DESC LIMIT 50`,
@@ -111,11 +103,6 @@ export class DecisionsRepo {
 
   decidedSince(iso: string): number {
     return (this.decidedSinceStmt.get(iso) as { n: number }).n;
-  }
-
-  /** Agreement of unbiased human labels with the model's call at the given threshold. */
-  shadowAgreement(threshold: number): { n: number; agree: number } {
-    return this.shadowAgreementStmt.get({ threshold }) as { n: number; agree: number };
   }
 
   recentInspectors(): string[] {

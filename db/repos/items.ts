@@ -34,6 +34,7 @@ export class ItemsRepo {
   private readonly countByStatus;
   private readonly quarantinedStmt;
   private readonly byStatusStmt;
+  private readonly anyStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -47,7 +48,9 @@ export class ItemsRepo {
     this.queueStmt = db.prepare(
       `SELECT ${COLUMNS} FROM items WHERE status = 'predicted' ORDER BY captured_at, id LIMIT ?`,
     );
-    this.countByStatus = db.prepare('SELECT status, COUNT(*) AS n FROM items GROUP BY status');
+    // One indexed range per status: the decided history can be millions of rows and is never needed here.
+    this.countByStatus = db.prepare('SELECT COUNT(*) AS n FROM items WHERE status = ?').pluck();
+    this.anyStmt = db.prepare('SELECT 1 FROM items LIMIT 1').pluck();
     this.quarantinedStmt = db.prepare(
       `SELECT ${COLUMNS} FROM items WHERE status = 'quarantined' ORDER BY ingested_at DESC, id DESC LIMIT ? OFFSET ?`,
     );
@@ -84,10 +87,12 @@ export class ItemsRepo {
     return this.byStatusStmt.all(status) as ItemRow[];
   }
 
-  counts(): Record<ItemStatus, number> {
-    const counts: Record<ItemStatus, number> = { pending: 0, predicted: 0, decided: 0, quarantined: 0 };
-    for (const row of this.countByStatus.all() as Array<{ status: ItemStatus; n: number }>) counts[row.status] = row.n;
-    return counts;
+  count(status: ItemStatus): number {
+    return this.countByStatus.get(status) as number;
+  }
+
+  isEmpty(): boolean {
+    return this.anyStmt.get() === undefined;
   }
 
   quarantined(limit: number, offset: number): ItemRow[] {

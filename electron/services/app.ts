@@ -67,7 +67,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
   const policies = new PoliciesRepo(db);
   const store = new ImageStore(dataDir);
   const bus = new EventBus();
-  const isNewDatabase = items.counts().pending + items.counts().predicted + items.counts().decided + items.counts().quarantined === 0;
+  const isNewDatabase = items.isEmpty();
 
   const station = options.station ?? settings.get<string>('station') ?? os.hostname();
   const modelId = options.modelId ?? settings.get<string>('champion_model') ?? DEFAULT_MODEL_ID;

@@ -38,7 +38,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         reason: row.quarantine_reason ?? '',
         ingestedAt: row.ingested_at,
       })),
-      total: deps.items.counts().quarantined,
+      total: deps.items.count('quarantined'),
     }),
     'ingest:listFolders': ({ path }) => listFolders(path),
     'ingest:importFolder': async ({ path }) => {
@@ -52,7 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.saveHotFolder(folder);
       return deps.hotFolder.setPath(folder);
     },
-    'stats:summary': () => statusSummary(deps.items, deps.decisions),
+    'stats:summary': () => statusSummary(deps.items, deps.decisions, deps.whatIf),
     'supervisor:status': () => {
       const names = deps.policy.supervisorNames();
       return { configured: names.length > 0, names };

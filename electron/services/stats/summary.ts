@@ -1,6 +1,8 @@
 import type { StatusSummaryDto } from '../../shared/contract.js';
+import { countBandFromBins } from '../../shared/whatif.js';
 import type { DecisionsRepo } from '../../../db/repos/decisions.js';
 import type { ItemsRepo } from '../../../db/repos/items.js';
+import type { WhatIfService } from '../whatif/whatIfService.js';
 
 /** The model's call is "defect" at or above this calibrated probability (equal error costs). */
 export const SHADOW_DECISION_THRESHOLD = 0.5;
@@ -9,15 +11,21 @@ export function startOfLocalDay(now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
-/** The station's status bar: workload and how far the inspectors agree with the shadow model. */
-export function statusSummary(items: ItemsRepo, decisions: DecisionsRepo, now = new Date()): StatusSummaryDto {
-  const counts = items.counts();
-  const { n, agree } = decisions.shadowAgreement(SHADOW_DECISION_THRESHOLD);
+/**
+ * The station's status bar: workload, and how far the unbiased human labels agree with the
+ * model's call. Agreement comes from the what-if bins (kept current by triggers), so it costs
+ * the same with a million decisions as with ten: the model agrees where it would auto-pass a
+ * human OK or auto-fail a human defect at a band collapsed to the decision threshold.
+ */
+export function statusSummary(items: ItemsRepo, decisions: DecisionsRepo, whatIf: WhatIfService, now = new Date()): StatusSummaryDto {
+  const d = whatIf.distribution(null);
+  const c = countBandFromBins(d.defectCounts, d.okCounts, { t_ok: SHADOW_DECISION_THRESHOLD, t_defect: SHADOW_DECISION_THRESHOLD });
+  const agree = c.autoPass - c.escapes + (c.autoFail - c.falseRejects);
   return {
-    pending: counts.predicted,
-    awaitingModel: counts.pending,
+    pending: items.count('predicted'),
+    awaitingModel: items.count('pending'),
     decidedToday: decisions.decidedSince(startOfLocalDay(now).toISOString()),
-    quarantined: counts.quarantined,
-    shadowAgreement: { n, agree, rate: n > 0 ? agree / n : null },
+    quarantined: items.count('quarantined'),
+    shadowAgreement: { n: c.n, agree, rate: c.n > 0 ? agree / c.n : null },
   };
 }
