@@ -6,6 +6,7 @@ import { evalCommand } from './evalCommand.js';
 import { importCommand } from './importCommand.js';
 import { defaultDataDir } from './paths.js';
 import { predictCommand } from './predictCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { serve } from './serve.js';
 import { auditVerify, CommandError, policySet, policyShow, supervisorInit } from './supervisorCommands.js';
 
@@ -31,6 +32,8 @@ Usage:
                New policy version; the password comes from LOUPE_SUPERVISOR_PASSWORD or a prompt.
   loupe audit verify [--data DIR]
                Check the hash chain of the audit trail; exits 1 naming the first bad entry.
+  loupe report --format csv|json|html|pdf --out FILE [--from ISO] [--to ISO] [--data DIR]
+               The agreement report, or (csv) every decision with its paired prediction.
   loupe api-docs
                Print the API reference (docs/api.md) generated from the contract.
 
@@ -73,6 +76,9 @@ export async function main(argv: string[]): Promise<number> {
       images: { type: 'string' },
       out: { type: 'string' },
       labels: { type: 'string' },
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       'hot-folder': { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string', default: 'supervisor' },
@@ -106,6 +112,9 @@ export async function main(argv: string[]): Promise<number> {
         hotFolder: values['hot-folder'] === undefined ? undefined : path.resolve(values['hot-folder']),
       });
       return -1;
+    case 'report':
+      if (!values.format || !values.out) throw new UsageError('report needs --format csv|json|html|pdf and --out FILE');
+      return reportCommand({ dataDir, format: values.format, out: values.out, from: values.from, to: values.to });
     case 'api-docs':
       process.stdout.write(renderApiDocs());
       return 0;

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { openDatabase, DB_FILE_NAME } from '../../db/open.js';
+import { writeDecisionCsv } from '../services/reports/csv.js';
+import { decisionRowsQuery } from '../services/reports/decisionRows.js';
+import type { ReportFilters } from '../services/reports/decisionRows.js';
+import { progressLine } from './progress.js';
+import { CommandError } from './supervisorCommands.js';
+
+export type ReportFormat = 'csv' | 'json' | 'html' | 'pdf';
+export type ReportOptions = { dataDir: string; format: string; out: string; from?: string; to?: string };
+
+export function parseInstant(flag: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new CommandError(`${flag} must be an ISO 8601 date or date-time, got "${value}"`);
+  return new Date(ms).toISOString();
+}
+
+/** `loupe report`: the agreement report or the decision export for a period. */
+export async function reportCommand(options: ReportOptions): Promise<number> {
+  const formats: ReportFormat[] = ['csv', 'json', 'html', 'pdf'];
+  if (!formats.includes(options.format as ReportFormat)) throw new CommandError(`--format must be one of ${formats.join(', ')}`);
+  const filters: ReportFilters = { from: parseInstant('--from', options.from), to: parseInstant('--to', options.to) };
+  if (filters.from && filters.to && filters.from >= filters.to) throw new CommandError('--from must be before --to');
+  const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME));
+  const out = path.resolve(options.out);
+  try {
+    const query = decisionRowsQuery(db, filters);
+    const total = query.count();
+    const progress = progressLine(process.stderr);
+    if (options.format === 'csv') {
+      const result = await writeDecisionCsv(out, query.iterate(), (n) => progress.update(`exporting ${n}/${total} decisions`));
+      progress.done();
+      console.log(`wrote ${result.rows} decisions to ${out} (sha256 ${result.sha256})`);
+      return 0;
+    }
+    throw new CommandError(`--format ${options.format} is not available yet`);
+  } finally {
+    db.close();
+  }
+}
