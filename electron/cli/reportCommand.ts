@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { openDatabase, DB_FILE_NAME } from '../../db/open.js';
-import { writeDecisionCsv } from '../services/reports/csv.js';
-import { decisionRowsQuery } from '../services/reports/decisionRows.js';
+import os from 'node:os';
+import { ServiceError } from '../services/errors.js';
 import type { ReportFilters } from '../services/reports/decisionRows.js';
+import { exportReport } from '../services/reports/exportReport.js';
+import { chromiumPdf } from '../services/reports/pdf.js';
 import { progressLine } from './progress.js';
 import { CommandError } from './supervisorCommands.js';
 
@@ -24,17 +26,23 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   if (filters.from && filters.to && filters.from >= filters.to) throw new CommandError('--from must be before --to');
   const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME));
   const out = path.resolve(options.out);
+  const progress = progressLine(process.stderr);
   try {
-    const query = decisionRowsQuery(db, filters);
-    const total = query.count();
-    const progress = progressLine(process.stderr);
-    if (options.format === 'csv') {
-      const result = await writeDecisionCsv(out, query.iterate(), (n) => progress.update(`exporting ${n}/${total} decisions`));
-      progress.done();
-      console.log(`wrote ${result.rows} decisions to ${out} (sha256 ${result.sha256})`);
-      return 0;
-    }
-    throw new CommandError(`--format ${options.format} is not available yet`);
+    const result = await exportReport(db, {
+      format: options.format as ReportFormat,
+      out,
+      filters,
+      generatedBy: `loupe report (${os.userInfo().username}@${os.hostname()})`,
+      pdf: chromiumPdf,
+      onProgress: (text) => progress.update(text),
+    });
+    progress.done();
+    console.log(`wrote ${result.file}: ${result.rows} decision rows, sha256 ${result.sha256}`);
+    if (result.csvFile && result.csvFile !== result.file) console.log(`with the decision export ${result.csvFile}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof ServiceError) throw new CommandError(err.message);
+    throw err;
   } finally {
     db.close();
   }

@@ -29,6 +29,9 @@ import { PolicyService } from './policy/policyService.js';
 import { ReviewService } from './review/reviewService.js';
 import { routeScoredItem } from './routing/router.js';
 import { WhatIfService } from './whatif/whatIfService.js';
+import { buildReport } from './reports/buildReport.js';
+import { exportReport } from './reports/exportReport.js';
+import { chromiumPdf } from './reports/pdf.js';
 
 /** Used when no model could be loaded, so inspectors can still record defect classes. */
 const FALLBACK_DEFECT_CLASSES = ['blowhole', 'break', 'crack', 'fray', 'uneven'];
@@ -175,6 +178,18 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
     policy,
     whatIf: new WhatIfService(db),
     audit,
+    reports: {
+      summary: (input) =>
+        buildReport(db, { ...input, generatedBy: `station ${station}`, auditHead: (() => { const v = audit.verify(); return v.ok ? v.head : null; })() }),
+      async export({ format, from, to }) {
+        const folder = path.join(dataDir, 'exports');
+        fs.mkdirSync(folder, { recursive: true });
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        const out = path.join(folder, `loupe-report-${stamp}.${format}`);
+        const result = await exportReport(db, { format, out, filters: { from, to }, generatedBy: `station ${station}`, pdf: options.pdfRenderer ?? chromiumPdf });
+        return { file: result.file, rows: result.rows, sha256: result.sha256 };
+      },
+    },
   });
 
   // Items scored before routing existed, or before a crash between scoring and routing, are routed now.

@@ -1,5 +1,6 @@
 import type { EventName, EventPayload, Handlers } from '../shared/contract.js';
 import type { Logger } from './dispatch.js';
+import type { PdfRenderer } from './reports/pdf.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -25,4 +26,6 @@ export interface StartOptions {
   /** Station name recorded on every item; defaults to the host name. */
   station?: string;
   logger?: Logger;
+  /** Prints report HTML to PDF; the desktop app passes Electron's printToPDF, others use Chromium. */
+  pdfRenderer?: PdfRenderer;
 }

@@ -1,4 +1,5 @@
-import type { ChannelOutput, Handlers } from '../shared/contract.js';
+import type { ChannelOutput, Handlers, ParsedInput } from '../shared/contract.js';
+import type { AgreementReport } from '../shared/report.js';
 import type { AuditRepo } from '../../db/repos/audit.js';
 import type { DecisionsRepo } from '../../db/repos/decisions.js';
 import type { ItemsRepo } from '../../db/repos/items.js';
@@ -21,6 +22,10 @@ export type HandlerDeps = {
   policy: PolicyService;
   whatIf: WhatIfService;
   audit: AuditRepo;
+  reports: {
+    summary(input: ParsedInput<'reports:summary'>): AgreementReport;
+    export(input: ParsedInput<'reports:export'>): Promise<{ file: string; rows: number; sha256: string }>;
+  };
 };
 
 /** Maps every channel of the contract to a service call. Inputs arrive already validated. */
@@ -65,6 +70,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'policy:set': async (input) => ({ policy: await deps.policy.change(input) }),
     'whatif:compute': ({ band, defectClass }) => deps.whatIf.compute(band, defectClass),
     'whatif:distribution': ({ defectClass }) => deps.whatIf.distribution(defectClass),
+    'reports:summary': (input) => deps.reports.summary(input),
+    'reports:export': (input) => deps.reports.export(input),
     'audit:list': ({ limit }) => ({ entries: deps.audit.recent(limit) }),
     'audit:verify': () => {
       const result = deps.audit.verify();

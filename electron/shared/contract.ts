@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAMES as NAMES, EVENT_NAMES as EVENTS } from './names.js';
+import { reportSchema } from './report.js';
 
 export { HTTP, IPC } from './names.js';
 
@@ -310,6 +311,29 @@ export const channels = {
   'whatif:distribution': {
     input: z.object({ defectClass: z.string().min(1).max(64).nullable().default(null) }).strict(),
     output: whatIfDistributionSchema,
+  },
+  'reports:summary': {
+    input: z
+      .object({
+        from: isoTime.nullable().default(null),
+        to: isoTime.nullable().default(null),
+        inspector: z.string().max(64).nullable().default(null),
+        source: z.enum(DECISION_SOURCES).nullable().default(null),
+        automationLevel: automationLevelSchema.nullable().default(null),
+        modelVersion: z.string().max(200).nullable().default(null),
+      })
+      .strict(),
+    output: reportSchema,
+  },
+  'reports:export': {
+    input: z
+      .object({
+        format: z.enum(['csv', 'json', 'html', 'pdf']),
+        from: isoTime.nullable().default(null),
+        to: isoTime.nullable().default(null),
+      })
+      .strict(),
+    output: z.object({ file: z.string(), rows: z.number().int(), sha256: z.string() }),
   },
   'audit:list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),

@@ -22,6 +22,8 @@ export const CHANNEL_NAMES = [
   'policy:set',
   'whatif:compute',
   'whatif:distribution',
+  'reports:summary',
+  'reports:export',
   'audit:list',
   'audit:verify',
 ] as const;

@@ -15,7 +15,7 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['audit_log', 'decisions', 'items', 'model_versions', 'policies', 'predictions', 'routes', 'schema_migrations', 'settings', 'supervisors', 'whatif_bins', 'decision_cube'].sort(),
+      ['audit_log', 'decisions', 'items', 'model_versions', 'policies', 'predictions', 'routes', 'schema_migrations', 'settings', 'supervisors', 'whatif_bins', 'decision_cube', 'assist_checks'].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
     db.close();
