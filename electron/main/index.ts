@@ -3,12 +3,12 @@
  * decides something lives in the services or in the small, tested modules beside this one.
  */
 import { existsSync } from 'node:fs';
-import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
-import type { BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { startServices } from '../services/app.js';
 import type { AppServices } from '../services/app.types.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { resolveAppPaths } from './paths.js';
+import { electronPdfRenderer } from './pdf.js';
 import { isTrustedIpcSender } from './policy.js';
 import { registerPrivilegedSchemes, registerProtocols } from './protocol.js';
 import { installSecurity } from './security.js';
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     // A checkout without demo images simply starts empty.
     demoImagesDir: existsSync(paths.demoImagesDir) ? paths.demoImagesDir : null,
     logger: console,
+    pdfRenderer: electronPdfRenderer(BrowserWindow),
   });
   starting = pending;
   const services = await pending;

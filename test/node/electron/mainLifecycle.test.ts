@@ -117,6 +117,7 @@ describe('electron/main/index.ts', () => {
       modelsDir: path.join(appPath, 'models'),
       demoImagesDir: null,
       logger: console,
+      pdfRenderer: expect.any(Function),
     });
     expect(electron.protocol.handle.mock.calls.map(([scheme]) => scheme as string).sort()).toEqual([
       'app',
