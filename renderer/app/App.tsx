@@ -3,6 +3,8 @@ import { ImportDialog } from '../features/ingest/ImportDialog';
 import { ImportStrip } from '../features/ingest/ImportStrip';
 import { StartScreen } from '../features/inspector/StartScreen';
 import { QuarantineDialog } from '../features/quarantine/QuarantineDialog';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { useReportsStore } from '../features/reports/useReportsStore';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ShortcutSheet } from '../features/review/ShortcutSheet';
 import { HotFolderDialog } from '../features/settings/HotFolderDialog';
@@ -36,6 +38,7 @@ export function App() {
   const loadInfo = useAppStore((s) => s.loadInfo);
   const hasInspector = useAppStore((s) => s.inspector.name !== null);
   const supervising = useAppStore((s) => s.ui.panel === 'supervisor');
+  const reporting = useReportsStore((s) => s.reports.open);
 
   if (info.unauthorized) {
     return (
@@ -64,7 +67,9 @@ export function App() {
       <Header />
       <ErrorBanner />
       <ImportStrip />
-      <main className="app-main">{supervising ? <SupervisorScreen /> : hasInspector ? <ReviewScreen /> : <StartScreen />}</main>
+      <main className="app-main">
+        {supervising ? <SupervisorScreen /> : reporting ? <ReportsScreen /> : hasInspector ? <ReviewScreen /> : <StartScreen />}
+      </main>
       <StatusBar />
       <OpenPanel />
     </div>

@@ -9,9 +9,11 @@ import { createIngestSlice, isRunning } from './ingestSlice';
 import { createInspectorSlice } from './inspectorSlice';
 import { createPolicySlice } from './policySlice';
 import { createQuarantineSlice } from './quarantineSlice';
+import { createReportsSlice } from './reportsSlice';
+import type { ReportsState } from './reportsSlice';
 import { createReviewSlice } from './reviewSlice';
 import { createStatusSlice } from './statusSlice';
-import type { AppState, AppStore, KeyValueStorage, StoreDeps } from './types';
+import type { AppStore, KeyValueStorage, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
 import { createViewSlice } from './viewSlice';
 import { createWhatIfSlice } from './whatIfSlice';
@@ -35,7 +37,7 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
     prefetchImage: options.prefetchImage ?? createImagePrefetcher(),
     prefetchOverlay: options.prefetchOverlay ?? ((heatmap) => void prepareOverlay(heatmap)),
   };
-  return createStore<AppState>()((set, get) => ({
+  return createStore<ReportsState>()((set, get) => ({
     ...createUiSlice(set, get, deps),
     ...createInfoSlice(set, get, deps),
     ...createInspectorSlice(set, get, deps),
@@ -48,6 +50,7 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
     ...createPolicySlice(set, get, deps),
     ...createWhatIfSlice(set, get, deps),
     ...createAuditSlice(set, get, deps),
+    ...createReportsSlice(set, get, deps),
 
     connect: () => {
       const offChanged = deps.api.on('db:changed', () => get().onDbChanged());
@@ -84,6 +87,9 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
         get().refreshWhatIf();
         void get().loadAudit();
       }
+      // A report is read as a document (generated at, row count): say it is out of date rather
+      // than rebuild it under the reader on every decision.
+      if (get().reports.open) get().markReportStale();
     },
   }));
 }
