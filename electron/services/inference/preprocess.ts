@@ -76,42 +76,52 @@ function axisTaps(nOut: number, nIn: number): Taps {
   return { i0, i1, f };
 }
 
-/** Resized content in 0..255 units, float64, row-major [nh, nw]. */
-function resizeBilinear(image: GrayImage, nw: number, nh: number): Float64Array {
+/**
+ * Bilinear resize of the content straight into its place in the tensor (0..255 units), with
+ * the sums the normaliser needs gathered in the same pass — one pass and no intermediate
+ * buffer per image, since this runs on the event loop between model runs.
+ */
+function resizeInto(
+  image: GrayImage,
+  nw: number,
+  nh: number,
+  tensor: Float32Array,
+  rowStride: number,
+  offset: number,
+): { sum: number; sumSq: number } {
   const { data, width: w, height: h } = image;
   const ys = axisTaps(nh, h);
   const xs = axisTaps(nw, w);
-  const out = new Float64Array(nw * nh);
+  let sum = 0;
+  let sumSq = 0;
   for (let y = 0; y < nh; y++) {
     const r0 = ys.i0[y]! * w;
     const r1 = ys.i1[y]! * w;
     const fy = ys.f[y]!;
+    const dst = offset + y * rowStride;
     for (let x = 0; x < nw; x++) {
       const a = xs.i0[x]!;
       const b = xs.i1[x]!;
       const fx = xs.f[x]!;
       const top = (1 - fx) * data[r0 + a]! + fx * data[r0 + b]!;
       const bot = (1 - fx) * data[r1 + a]! + fx * data[r1 + b]!;
-      out[y * nw + x] = (1 - fy) * top + fy * bot;
+      const v = (1 - fy) * top + fy * bot;
+      tensor[dst + x] = v;
+      sum += v;
+      sumSq += v * v;
     }
   }
-  return out;
+  return { sum, sumSq };
 }
 
-function normalizer(content: Float64Array, manifest: ModelManifest): { mean: number; div: number } {
+function normalizer(sums: { sum: number; sumSq: number }, count: number, manifest: ModelManifest): { mean: number; div: number } {
   const norm = manifest.preprocessing.normalization;
   if (norm.kind === 'mean-std') return { mean: norm.mean, div: norm.std };
-  let sum = 0;
-  for (let i = 0; i < content.length; i++) sum += content[i]!;
-  const mean = sum / content.length;
-  let sq = 0;
-  for (let i = 0; i < content.length; i++) {
-    const d = content[i]! - mean;
-    sq += d * d;
-  }
+  const mean = sums.sum / count;
   // Population std over the tile pixels only (padding excluded); the floor keeps a blank
   // frame from being amplified into noise.
-  return { mean, div: Math.max(Math.sqrt(sq / content.length), norm.stdFloor) };
+  const variance = Math.max(0, sums.sumSq / count - mean * mean);
+  return { mean, div: Math.max(Math.sqrt(variance), norm.stdFloor) };
 }
 
 export function preprocess(image: GrayImage, manifest: ModelManifest): PreparedInput {
@@ -126,15 +136,20 @@ export function preprocess(image: GrayImage, manifest: ModelManifest): PreparedI
   }
   const geometry = letterboxGeometry(width, height, manifest);
   const { contentWidth: nw, contentHeight: nh, offsetX, offsetY, inputWidth: W, inputHeight: H } = geometry;
-  const content = resizeBilinear(image, nw, nh);
-  const { mean, div } = normalizer(content, manifest);
-
   const C = manifest.input.channels;
   const plane = W * H;
-  const tensor = new Float32Array(C * plane).fill(manifest.preprocessing.padValue);
-  for (let y = 0; y < nh; y++) {
-    const row = (y + offsetY) * W + offsetX;
-    for (let x = 0; x < nw; x++) tensor[row + x] = (content[y * nw + x]! - mean) / div;
+  const tensor = new Float32Array(C * plane);
+  const sums = resizeInto(image, nw, nh, tensor, W, offsetY * W + offsetX);
+  const { mean, div } = normalizer(sums, nw * nh, manifest);
+  const pad = manifest.preprocessing.padValue;
+  tensor.fill(pad, 0, offsetY * W);
+  tensor.fill(pad, (offsetY + nh) * W, plane);
+  const scale = 1 / div;
+  for (let y = offsetY; y < offsetY + nh; y++) {
+    const row = y * W;
+    tensor.fill(pad, row, row + offsetX);
+    tensor.fill(pad, row + offsetX + nw, row + W);
+    for (let i = row + offsetX; i < row + offsetX + nw; i++) tensor[i] = (tensor[i]! - mean) * scale;
   }
   // A 3-channel model gets the grey plane replicated (the camera is monochrome).
   for (let c = 1; c < C; c++) tensor.copyWithin(c * plane, 0, plane);
