@@ -4,7 +4,6 @@ import { ImportStrip } from '../features/ingest/ImportStrip';
 import { StartScreen } from '../features/inspector/StartScreen';
 import { QuarantineDialog } from '../features/quarantine/QuarantineDialog';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { useReportsStore } from '../features/reports/useReportsStore';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ShortcutSheet } from '../features/review/ShortcutSheet';
 import { HotFolderDialog } from '../features/settings/HotFolderDialog';
@@ -38,7 +37,7 @@ export function App() {
   const loadInfo = useAppStore((s) => s.loadInfo);
   const hasInspector = useAppStore((s) => s.inspector.name !== null);
   const supervising = useAppStore((s) => s.ui.panel === 'supervisor');
-  const reporting = useReportsStore((s) => s.reports.open);
+  const reporting = useAppStore((s) => s.reports.open);
 
   if (info.unauthorized) {
     return (

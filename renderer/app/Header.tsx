@@ -1,13 +1,12 @@
 import { useShallow } from 'zustand/react/shallow';
 import { InspectorBadge } from '../features/inspector/InspectorBadge';
-import { useReportsStore } from '../features/reports/useReportsStore';
 import { useAppStore } from './StoreProvider';
 
 export function Header() {
   const station = useAppStore((s) => s.info.value?.station ?? '');
   const supervisorOpen = useAppStore((s) => s.ui.panel === 'supervisor');
   const { openPanel, togglePanel } = useAppStore(useShallow((s) => ({ openPanel: s.openPanel, togglePanel: s.togglePanel })));
-  const { reportsOpen, openReports, closeReports } = useReportsStore(
+  const { reportsOpen, openReports, closeReports } = useAppStore(
     useShallow((s) => ({ reportsOpen: s.reports.open, openReports: s.openReports, closeReports: s.closeReports })),
   );
   return (

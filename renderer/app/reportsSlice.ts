@@ -1,10 +1,9 @@
-import type { StoreApi } from 'zustand/vanilla';
 import type { ChannelOutput } from '../../electron/shared/contract';
 import type { AgreementReport } from '../../electron/shared/report';
 import { DEFAULT_FILTERS, exportRequest, periodProblem, resolvePeriod, summaryRequest } from '../features/reports/reportRequest';
 import type { ExportFormat, ReportFilters } from '../features/reports/reportRequest';
 import { call, describeError } from './call';
-import type { AppState, LoadStatus, StoreDeps } from './types';
+import type { LoadStatus, SliceCreator } from './types';
 
 export type ExportResult = ChannelOutput<'reports:export'>;
 export type ExportState = {
@@ -36,30 +35,12 @@ export interface ReportsSlice {
   exportReport: (format: ExportFormat) => Promise<void>;
 }
 
-/**
- * The store's state with this slice. AppState is assembled in types.ts, which this feature does
- * not own; until ReportsSlice is listed there, store.ts builds AppState & ReportsSlice and reads
- * go through withReports, a checked narrowing instead of a cast.
- */
-export type ReportsState = AppState & ReportsSlice;
-
-export function hasReports(state: AppState): state is ReportsState {
-  return 'reports' in state;
-}
-
-export function withReports(state: AppState): ReportsState {
-  if (!hasReports(state)) throw new Error('createAppStore does not register the reports slice');
-  return state;
-}
-
-type ReportsSliceCreator = (set: StoreApi<ReportsState>['setState'], get: () => ReportsState, deps: StoreDeps) => ReportsSlice;
-
 const idleExport: ExportState = { status: 'idle', format: null, result: null, error: null };
 
 // Presets resolve against the wall clock at each request (the store's `now` is monotonic, not a date).
 const today = () => new Date();
 
-export const createReportsSlice: ReportsSliceCreator = (set, get, { api }) => {
+export const createReportsSlice: SliceCreator<ReportsSlice> = (set, get, { api }) => {
   type Reports = ReportsSlice['reports'];
   const patch = (fn: (r: Reports) => Partial<Reports>) => set((s) => ({ reports: { ...s.reports, ...fn(s.reports) } }));
   // Only the request asked for last may land: filters change faster than a report is built.

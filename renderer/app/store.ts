@@ -10,10 +10,9 @@ import { createInspectorSlice } from './inspectorSlice';
 import { createPolicySlice } from './policySlice';
 import { createQuarantineSlice } from './quarantineSlice';
 import { createReportsSlice } from './reportsSlice';
-import type { ReportsState } from './reportsSlice';
 import { createReviewSlice } from './reviewSlice';
 import { createStatusSlice } from './statusSlice';
-import type { AppStore, KeyValueStorage, StoreDeps } from './types';
+import type { AppState, AppStore, KeyValueStorage, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
 import { createViewSlice } from './viewSlice';
 import { createWhatIfSlice } from './whatIfSlice';
@@ -37,7 +36,7 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
     prefetchImage: options.prefetchImage ?? createImagePrefetcher(),
     prefetchOverlay: options.prefetchOverlay ?? ((heatmap) => void prepareOverlay(heatmap)),
   };
-  return createStore<ReportsState>()((set, get) => ({
+  return createStore<AppState>()((set, get) => ({
     ...createUiSlice(set, get, deps),
     ...createInfoSlice(set, get, deps),
     ...createInspectorSlice(set, get, deps),

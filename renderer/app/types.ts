@@ -7,6 +7,7 @@ import type { IngestSlice } from './ingestSlice';
 import type { InspectorSlice } from './inspectorSlice';
 import type { PolicySlice } from './policySlice';
 import type { QuarantineSlice } from './quarantineSlice';
+import type { ReportsSlice } from './reportsSlice';
 import type { ReviewSlice } from './reviewSlice';
 import type { StatusSlice } from './statusSlice';
 import type { UiSlice } from './uiSlice';
@@ -41,6 +42,7 @@ export type AppState = InfoSlice &
   PolicySlice &
   WhatIfSlice &
   AuditSlice &
+  ReportsSlice &
   UiSlice & {
     /** Subscribes to service events and loads the first data; returns the unsubscribe. */
     connect: () => () => void;

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelOutput, Envelope } from '../../electron/shared/contract';
-import { withReports } from '../../renderer/app/reportsSlice';
 import { createAppStore } from '../../renderer/app/store';
 import { createFakeApi, EXPORT_SHA, ok, reportFixture, settle } from './fakeApi';
 import { memoryStorage } from './memoryStorage';
@@ -8,8 +7,7 @@ import { memoryStorage } from './memoryStorage';
 function setup() {
   const api = createFakeApi();
   const store = createAppStore({ api, storage: memoryStorage(), prefetchImage: () => {} });
-  // The store's declared type predates the reports slice; withReports checks it is there.
-  const state = () => withReports(store.getState());
+  const state = () => store.getState();
   return { api, store, state };
 }
 

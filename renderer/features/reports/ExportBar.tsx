@@ -1,12 +1,12 @@
+import { useAppStore } from '../../app/StoreProvider';
 import { useShallow } from 'zustand/react/shallow';
-import { useReportsStore } from './useReportsStore';
 import { EXPORT_FORMATS } from './reportRequest';
 import { formatCount, shortHash } from './reportFormat';
 
 /** Writes the period's report to the data folder's exports/; a PDF can take seconds, so the state shows. */
 export function ExportBar() {
-  const { status, format, result, error } = useReportsStore(useShallow((s) => s.reports.export));
-  const exportReport = useReportsStore((s) => s.exportReport);
+  const { status, format, result, error } = useAppStore(useShallow((s) => s.reports.export));
+  const exportReport = useAppStore((s) => s.exportReport);
   const running = status === 'loading';
   return (
     <section className="panel-section" aria-labelledby="report-export-title">

@@ -1,5 +1,5 @@
+import { useAppStore } from '../../app/StoreProvider';
 import { useShallow } from 'zustand/react/shallow';
-import { useReportsStore } from './useReportsStore';
 import { levelName } from '../supervisor/levels';
 import { filterOptions, isDecisionSource, isReportLevel, parseDay, PERIOD_PRESETS, resolvePeriod } from './reportRequest';
 import type { FilterDimension, PeriodPreset } from './reportRequest';
@@ -16,7 +16,7 @@ type SelectProps = {
 };
 
 function FilterSelect({ label, dimension, value, name, onPick }: SelectProps) {
-  const report = useReportsStore((s) => s.reports.value);
+  const report = useAppStore((s) => s.reports.value);
   const options = filterOptions(report, dimension, value);
   return (
     <label>
@@ -39,8 +39,8 @@ function FilterSelect({ label, dimension, value, name, onPick }: SelectProps) {
 
 /** Period and filters; every change asks for a new report (the slice drops answers that come back late). */
 export function ReportFiltersBar() {
-  const filters = useReportsStore(useShallow((s) => s.reports.filters));
-  const setReportFilters = useReportsStore((s) => s.setReportFilters);
+  const filters = useAppStore(useShallow((s) => s.reports.filters));
+  const setReportFilters = useAppStore((s) => s.setReportFilters);
   const period = resolvePeriod(filters.period, new Date());
   const setDays = (fromDay: string | null, toDay: string | null) => setReportFilters({ period: { preset: 'custom', fromDay, toDay } });
   return (

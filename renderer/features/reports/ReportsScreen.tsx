@@ -1,7 +1,7 @@
+import { useAppStore } from '../../app/StoreProvider';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AgreementReport } from '../../../electron/shared/report';
-import { useReportsStore } from './useReportsStore';
 import { CalibrationChart } from './CalibrationChart';
 import { ConfusionMatrices } from './ConfusionMatrices';
 import { EmptyReport } from './EmptyReport';
@@ -42,10 +42,10 @@ function ReportBody({ report }: { report: AgreementReport }) {
 
 /** The agreement dashboard: how well the model agrees with unbiased human labels, and on what it is based. */
 export function ReportsScreen() {
-  const { status, value, error, stale } = useReportsStore(
+  const { status, value, error, stale } = useAppStore(
     useShallow((s) => ({ status: s.reports.status, value: s.reports.value, error: s.reports.error, stale: s.reports.stale })),
   );
-  const { loadReport, closeReports } = useReportsStore(useShallow((s) => ({ loadReport: s.loadReport, closeReports: s.closeReports })));
+  const { loadReport, closeReports } = useAppStore(useShallow((s) => ({ loadReport: s.loadReport, closeReports: s.closeReports })));
   // Decisions made while the screen was closed: a report from an earlier visit is out of date.
   useEffect(() => {
     void loadReport();
