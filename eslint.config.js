@@ -16,7 +16,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'electron is imported only in electron/main and electron/preload' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'electron is imported only in electron/main and electron/preload' },
+          ],
+        },
       ],
     },
   },
@@ -32,8 +36,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'the renderer talks to main only through renderer/lib/api.ts' }],
-          patterns: [{ group: nodeOnly, message: 'renderer and shared code run in a browser: no Node modules' }],
+          paths: [
+            { name: 'electron', message: 'the renderer talks to main only through renderer/lib/api.ts' },
+          ],
+          patterns: [
+            { group: nodeOnly, message: 'renderer and shared code run in a browser: no Node modules' },
+          ],
         },
       ],
     },

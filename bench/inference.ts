@@ -37,7 +37,11 @@ const files = await listImages(root);
 const buffers = await Promise.all(files.map((f) => fs.readFile(path.join(root, f))));
 const model = await loadModel(modelDir);
 const manifest = model.manifest;
-const session = await ort.InferenceSession.create(path.join(modelDir, manifest.file), { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+const session = await ort.InferenceSession.create(path.join(modelDir, manifest.file), {
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  graphOptimizationLevel: 'all',
+});
 const outputs = Object.values(manifest.outputs);
 
 // Warm-up: first runs allocate and JIT.
@@ -65,7 +69,8 @@ for (let i = 0; i < rounds * buffers.length; i++) {
 const throughputRounds = Math.max(1, Math.ceil(rounds / 2));
 async function loupePath(): Promise<number> {
   const t0 = performance.now();
-  for (let r = 0; r < throughputRounds; r++) await predictFiles(model, root, files, { concurrency, onResult: () => {} });
+  for (let r = 0; r < throughputRounds; r++)
+    await predictFiles(model, root, files, { concurrency, onResult: () => {} });
   return (files.length * throughputRounds) / ((performance.now() - t0) / 1000);
 }
 async function bareLoop(): Promise<number> {
@@ -76,7 +81,10 @@ async function bareLoop(): Promise<number> {
       Array.from({ length: concurrency }, async () => {
         while (next < files.length) {
           const file = files[next++]!;
-          await sharp(await fs.readFile(path.join(root, file))).greyscale().raw().toBuffer();
+          await sharp(await fs.readFile(path.join(root, file)))
+            .greyscale()
+            .raw()
+            .toBuffer();
           await session.run(feeds, outputs);
         }
       }),
@@ -101,13 +109,19 @@ const result = {
   cpus: os.cpus().length,
   full_path_ms: { p50: round(percentile(full, 50)), p95: round(percentile(full, 95)), n: full.length },
   session_run_ms: { p50: round(percentile(raw, 50)), p95: round(percentile(raw, 95)), n: raw.length },
-  throughput_items_per_s: { loupe_predict_path: round(oursRate), bare_decode_and_run: round(bareRate), concurrency },
+  throughput_items_per_s: {
+    loupe_predict_path: round(oursRate),
+    bare_decode_and_run: round(bareRate),
+    concurrency,
+  },
   throughput_ratio: round(oursRate / bareRate),
   goals: { full_path_p95_ms: 20, throughput_ratio: 0.9 },
 };
 console.log(`full path   p50 ${result.full_path_ms.p50} ms  p95 ${result.full_path_ms.p95} ms`);
 console.log(`session.run p50 ${result.session_run_ms.p50} ms  p95 ${result.session_run_ms.p95} ms`);
-console.log(`throughput  ${result.throughput_items_per_s.loupe_predict_path} items/s vs bare ${result.throughput_items_per_s.bare_decode_and_run} items/s (ratio ${result.throughput_ratio})`);
+console.log(
+  `throughput  ${result.throughput_items_per_s.loupe_predict_path} items/s vs bare ${result.throughput_items_per_s.bare_decode_and_run} items/s (ratio ${result.throughput_ratio})`,
+);
 console.log(JSON.stringify(result));
 await model.close();
 await session.release();

@@ -19,8 +19,11 @@ import { writeDecisionCsv } from '../electron/services/reports/csv.js';
 import { decisionRowsQuery } from '../electron/services/reports/decisionRows.js';
 import { percentile } from './stats.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
-if (!values.data) throw new Error('--data DIR is required (make one with npm run bench:generate -- --data DIR)');
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, rounds: { type: 'string', default: '5' } },
+});
+if (!values.data)
+  throw new Error('--data DIR is required (make one with npm run bench:generate -- --data DIR)');
 const db = openDatabase(path.join(path.resolve(values.data), DB_FILE_NAME));
 const decisions = (db.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n;
 
@@ -37,8 +40,19 @@ const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-bench-'))
 const t0 = performance.now();
 await writeDecisionCsv(csvFile, decisionRowsQuery(db, { from: null, to: null }).iterate());
 const csvSeconds = (performance.now() - t0) / 1000;
-const sklearn = JSON.parse(execFileSync('/usr/bin/python3', [path.join(APP_ROOT, 'bench', 'sklearn_report.py'), csvFile], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').at(-1)!) as {
-  n: number; cohen_kappa: number; load_s: number; compute_s: number;
+const sklearn = JSON.parse(
+  execFileSync('/usr/bin/python3', [path.join(APP_ROOT, 'bench', 'sklearn_report.py'), csvFile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  })
+    .trim()
+    .split('\n')
+    .at(-1)!,
+) as {
+  n: number;
+  cohen_kappa: number;
+  load_s: number;
+  compute_s: number;
 };
 fs.rmSync(path.dirname(csvFile), { recursive: true, force: true });
 
@@ -47,12 +61,20 @@ const result = {
   bench: 'report',
   decisions,
   report_ms: { p50: round(percentile(times, 50), 1), max: round(Math.max(...times), 1) },
-  sklearn: { compute_ms: round(sklearn.compute_s * 1000, 1), csv_load_ms: round(sklearn.load_s * 1000, 1), n: sklearn.n },
+  sklearn: {
+    compute_ms: round(sklearn.compute_s * 1000, 1),
+    csv_load_ms: round(sklearn.load_s * 1000, 1),
+    n: sklearn.n,
+  },
   loupe_csv_export_s: round(csvSeconds, 2),
   speedup_vs_sklearn_compute: round((sklearn.compute_s * 1000) / percentile(times, 50), 2),
-  same_kappa: Math.abs((report.overall.cohen_kappa ?? NaN) - sklearn.cohen_kappa) < 1e-9 && report.overall.n === sklearn.n,
+  same_kappa:
+    Math.abs((report.overall.cohen_kappa ?? NaN) - sklearn.cohen_kappa) < 1e-9 &&
+    report.overall.n === sklearn.n,
   goals: { report_ms: 1000, faster_than_sklearn_compute: true },
 };
-console.log(`full JSON report p50 ${result.report_ms.p50} ms over ${decisions} decisions; scikit-learn compute ${result.sklearn.compute_ms} ms (+ ${result.sklearn.csv_load_ms} ms CSV load); κ equal: ${result.same_kappa}`);
+console.log(
+  `full JSON report p50 ${result.report_ms.p50} ms over ${decisions} decisions; scikit-learn compute ${result.sklearn.compute_ms} ms (+ ${result.sklearn.csv_load_ms} ms CSV load); κ equal: ${result.same_kappa}`,
+);
 console.log(JSON.stringify(result));
 db.close();

@@ -13,25 +13,38 @@ import { countBandFromBins, figuresFromCounts } from '../electron/shared/whatif.
 import { DB_FILE_NAME, openDatabase } from '../db/open.js';
 import { percentile } from './stats.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, rounds: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, rounds: { type: 'string', default: '7' } },
+});
 if (!values.data) throw new Error('--data DIR is required (make one with bench/generate.ts)');
 const db = openDatabase(path.join(path.resolve(values.data), DB_FILE_NAME));
 const service = new WhatIfService(db);
-const counts = db.prepare('SELECT (SELECT COUNT(*) FROM predictions) AS predictions, (SELECT COUNT(*) FROM decisions) AS decisions').get() as { predictions: number; decisions: number };
+const counts = db
+  .prepare(
+    'SELECT (SELECT COUNT(*) FROM predictions) AS predictions, (SELECT COUNT(*) FROM decisions) AS decisions',
+  )
+  .get() as { predictions: number; decisions: number };
 
 function sweep(): number {
   const d = service.distribution(null);
   let checksum = 0;
   for (let t = 0; t <= 1000; t++) {
-    const f = figuresFromCounts(countBandFromBins(d.defectCounts, d.okCounts, { t_ok: t / 1000, t_defect: Math.max(t / 1000, 0.8) }), d.itemsPerHour);
+    const f = figuresFromCounts(
+      countBandFromBins(d.defectCounts, d.okCounts, { t_ok: t / 1000, t_defect: Math.max(t / 1000, 0.8) }),
+      d.itemsPerHour,
+    );
     checksum += f.autoPass.x + f.escapeRate.x;
   }
   return checksum;
 }
 
-const bareScan = db.prepare(`SELECT p.defect_probability, d.label FROM decisions d JOIN predictions p ON p.id = d.prediction_id
+const bareScan = db
+  .prepare(
+    `SELECT p.defect_probability, d.label FROM decisions d JOIN predictions p ON p.id = d.prediction_id
   WHERE d.kind = 'decision' AND d.source IN ('human', 'history') AND d.suggestion_visible = 0
-    AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)`).raw();
+    AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)`,
+  )
+  .raw();
 function bare(): number {
   let n = 0;
   for (const _row of bareScan.iterate()) n++;
@@ -61,6 +74,8 @@ const result = {
   speedup_vs_bare_scan: round(percentile(bareMs, 50) / percentile(sweepMs, 50)),
   goal_sweep_ms: 200,
 };
-console.log(`what-if sweep of 1001 thresholds: p50 ${result.sweep_ms.p50} ms (bare scan of ${labels} labels: ${result.bare_scan_ms.p50} ms)`);
+console.log(
+  `what-if sweep of 1001 thresholds: p50 ${result.sweep_ms.p50} ms (bare scan of ${labels} labels: ${result.bare_scan_ms.p50} ms)`,
+);
 console.log(JSON.stringify(result));
 db.close();

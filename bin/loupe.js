@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = new URL('../dist/node/cli.js', import.meta.url);
-if (!existsSync(fileURLToPath(cli)) || !existsSync(fileURLToPath(new URL('../dist/renderer/index.html', import.meta.url)))) {
+if (
+  !existsSync(fileURLToPath(cli)) ||
+  !existsSync(fileURLToPath(new URL('../dist/renderer/index.html', import.meta.url)))
+) {
   console.error('loupe: first start, building the app…');
   const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);

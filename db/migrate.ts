@@ -18,7 +18,8 @@ export function migrationHash(m: Migration): string {
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new MigrationError(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new MigrationError(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -32,7 +33,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
       `database schema version ${current} is newer than this Loupe (knows ${migrations.length}); upgrade Loupe`,
     );
   }
-  const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as Array<{
+  const applied = db
+    .prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version')
+    .all() as Array<{
     version: number;
     name: string;
     sha256: string;
@@ -40,7 +43,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   for (const row of applied) {
     const m = migrations[row.version - 1];
     if (!m || migrationHash(m) !== row.sha256) {
-      throw new MigrationError(`migration ${row.version} (${row.name}) differs from the one applied to this database`);
+      throw new MigrationError(
+        `migration ${row.version} (${row.name}) differs from the one applied to this database`,
+      );
     }
   }
   const record = db.prepare(
@@ -49,7 +54,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   for (const m of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(m.sql);
-      record.run({ version: m.version, name: m.name, sha256: migrationHash(m), appliedAt: new Date().toISOString() });
+      record.run({
+        version: m.version,
+        name: m.name,
+        sha256: migrationHash(m),
+        appliedAt: new Date().toISOString(),
+      });
       db.pragma(`user_version = ${m.version}`);
     })();
   }

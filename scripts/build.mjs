@@ -23,14 +23,36 @@ rmSync(new URL('../dist/electron', import.meta.url), { recursive: true, force: t
 
 await Promise.all([
   // Dependencies stay in node_modules: native modules (better-sqlite3, onnxruntime, sharp) cannot be bundled.
-  esbuild({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/node/cli.js', format: 'esm', packages: 'external' }),
-  esbuild({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/cli/main.ts'],
+    outfile: 'dist/node/cli.js',
+    format: 'esm',
+    packages: 'external',
+  }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist/electron/main.cjs',
+    format: 'cjs',
+    packages: 'external',
+  }),
   // A sandboxed preload cannot require npm packages: everything but electron is bundled in.
-  esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+    minify: true,
+  }),
 ]);
 
 if (!skipRenderer) {
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  await viteBuild({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+  });
 }
 console.error(`loupe: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

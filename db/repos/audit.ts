@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../open.js';
 
-export type AuditEntry = { id: number; at: string; actor: string; action: string; details: string; prev_hash: string; hash: string };
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+};
 
 const GENESIS = '0'.repeat(64);
 
-export function auditHash(prevHash: string, e: { at: string; actor: string; action: string; details: string }): string {
+export function auditHash(
+  prevHash: string,
+  e: { at: string; actor: string; action: string; details: string },
+): string {
   return createHash('sha256')
     .update(JSON.stringify([prevHash, e.at, e.actor, e.action, e.details]))
     .digest('hex');
@@ -27,28 +38,47 @@ export class AuditRepo {
       `INSERT INTO audit_log (at, actor, action, details, prev_hash, hash)
        VALUES (@at, @actor, @action, @details, @prev_hash, @hash) RETURNING id`,
     );
-    this.allStmt = db.prepare('SELECT id, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY id');
-    this.recentStmt = db.prepare('SELECT id, at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?');
+    this.allStmt = db.prepare(
+      'SELECT id, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY id',
+    );
+    this.recentStmt = db.prepare(
+      'SELECT id, at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?',
+    );
   }
 
   append(actor: string, action: string, details: unknown): number {
     return this.db.transaction(() => {
       const prev = (this.lastStmt.get() as { hash: string } | undefined)?.hash ?? GENESIS;
       const entry = { at: new Date().toISOString(), actor, action, details: JSON.stringify(details) };
-      const row = this.insertStmt.get({ ...entry, prev_hash: prev, hash: auditHash(prev, entry) }) as { id: number };
+      const row = this.insertStmt.get({ ...entry, prev_hash: prev, hash: auditHash(prev, entry) }) as {
+        id: number;
+      };
       return row.id;
     })();
   }
 
   /** Returns the id of the first entry that breaks the chain, or null when it is intact. */
-  verify(): { ok: true; entries: number; head: string } | { ok: false; checked: number; badEntryId: number; reason: string } {
+  verify():
+    | { ok: true; entries: number; head: string }
+    | { ok: false; checked: number; badEntryId: number; reason: string } {
     let prev = GENESIS;
     let count = 0;
     for (const e of this.allStmt.iterate() as IterableIterator<AuditEntry>) {
       if (e.prev_hash !== prev) {
-        return { ok: false, checked: count, badEntryId: e.id, reason: 'previous hash does not match (an entry before it was deleted, or entries were reordered)' };
+        return {
+          ok: false,
+          checked: count,
+          badEntryId: e.id,
+          reason: 'previous hash does not match (an entry before it was deleted, or entries were reordered)',
+        };
       }
-      if (auditHash(prev, e) !== e.hash) return { ok: false, checked: count, badEntryId: e.id, reason: 'content does not match its hash (entry edited)' };
+      if (auditHash(prev, e) !== e.hash)
+        return {
+          ok: false,
+          checked: count,
+          badEntryId: e.id,
+          reason: 'content does not match its hash (entry edited)',
+        };
       prev = e.hash;
       count++;
     }

@@ -62,7 +62,9 @@ export class DecisionsRepo {
     this.headForItem = db.prepare(
       `SELECT ${cols} FROM decisions d WHERE d.item_id = ? AND ${IS_CURRENT} ORDER BY d.id DESC LIMIT 1`,
     );
-    this.currentForItemStmt = db.prepare(`SELECT ${cols} FROM decisions d WHERE d.item_id = ? AND ${IS_CURRENT} ORDER BY d.id`);
+    this.currentForItemStmt = db.prepare(
+      `SELECT ${cols} FROM decisions d WHERE d.item_id = ? AND ${IS_CURRENT} ORDER BY d.id`,
+    );
     this.isCurrentStmt = db.prepare(`SELECT 1 FROM decisions d WHERE d.id = ? AND ${IS_CURRENT}`);
     this.decidedSinceStmt = db.prepare(
       `SELECT COUNT(*) AS n FROM decisions d WHERE d.kind = 'decision' AND d.decided_at >= ? AND ${IS_CURRENT}`,

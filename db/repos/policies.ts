@@ -69,7 +69,11 @@ export class PoliciesRepo {
   }
 
   /** Appends the next version for the station. */
-  add(station: string, settings: PolicySettings, meta: { samplingSeed: string; createdBy: string; reason: string }): PolicyDto {
+  add(
+    station: string,
+    settings: PolicySettings,
+    meta: { samplingSeed: string; createdBy: string; reason: string },
+  ): PolicyDto {
     const row = this.insertStmt.get({
       station,
       level: settings.level,

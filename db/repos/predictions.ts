@@ -16,7 +16,12 @@ export type NewPrediction = {
   peak: { x: number; y: number } | null;
   latencyMs: number;
   topDefectClass: string | null;
-  heatmap: { width: number; height: number; data: Uint8Array; box: { x: number; y: number; width: number; height: number } } | null;
+  heatmap: {
+    width: number;
+    height: number;
+    data: Uint8Array;
+    box: { x: number; y: number; width: number; height: number };
+  } | null;
 };
 
 export type StoredPrediction = {
@@ -54,7 +59,9 @@ export class PredictionsRepo {
       peak: p.peak ? JSON.stringify(p.peak) : null,
       createdAt: new Date().toISOString(),
       heatmap: p.heatmap ? encodeHeatmap(p.heatmap.data) : null,
-      heatmapMeta: p.heatmap ? JSON.stringify({ width: p.heatmap.width, height: p.heatmap.height, box: p.heatmap.box }) : null,
+      heatmapMeta: p.heatmap
+        ? JSON.stringify({ width: p.heatmap.width, height: p.heatmap.height, box: p.heatmap.box })
+        : null,
     }) as { id: number } | undefined;
     return row?.id ?? null;
   }

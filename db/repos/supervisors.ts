@@ -7,7 +7,9 @@ export class SupervisorsRepo {
 
   constructor(db: Db) {
     this.getStmt = db.prepare('SELECT password_hash FROM supervisors WHERE name = ?');
-    this.insertStmt = db.prepare('INSERT INTO supervisors (name, password_hash, created_at) VALUES (?, ?, ?)');
+    this.insertStmt = db.prepare(
+      'INSERT INTO supervisors (name, password_hash, created_at) VALUES (?, ?, ?)',
+    );
     this.namesStmt = db.prepare('SELECT name FROM supervisors ORDER BY name');
   }
 

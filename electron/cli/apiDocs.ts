@@ -31,7 +31,9 @@ function typeOf(s: Schema, indent: string): string {
       const optional = !(s.required ?? []).includes(key) || prop.default !== undefined;
       const notes = [
         prop.default !== undefined ? `default ${JSON.stringify(prop.default)}` : null,
-        prop.minimum !== undefined || prop.maximum !== undefined ? `range ${prop.minimum ?? '…'}..${prop.maximum ?? '…'}` : null,
+        prop.minimum !== undefined || prop.maximum !== undefined
+          ? `range ${prop.minimum ?? '…'}..${prop.maximum ?? '…'}`
+          : null,
         prop.maxLength !== undefined ? `max ${prop.maxLength} chars` : null,
         prop.description ?? null,
       ].filter(Boolean);
@@ -76,7 +78,22 @@ export function renderApiDocs(): string {
     '',
   ];
   for (const [name, spec] of Object.entries(channels)) {
-    parts.push(`### \`${name}\``, '', 'Input:', '', '```ts', render(spec.input, 'input'), '```', '', 'Output:', '', '```ts', render(spec.output, 'output'), '```', '');
+    parts.push(
+      `### \`${name}\``,
+      '',
+      'Input:',
+      '',
+      '```ts',
+      render(spec.input, 'input'),
+      '```',
+      '',
+      'Output:',
+      '',
+      '```ts',
+      render(spec.output, 'output'),
+      '```',
+      '',
+    );
   }
   parts.push('## Events', '');
   for (const [name, schema] of Object.entries(events)) {

@@ -31,7 +31,9 @@ export async function importCommand(options: ImportOptions): Promise<number> {
   const stopListening = services.onEvent((event, payload) => {
     if (event !== 'ingest:progress') return;
     const p = payload as ImportProgressDto;
-    progress.update(`importing ${p.processed}/${p.total} · added ${p.added} · duplicates ${p.duplicates} · quarantined ${p.quarantined}`);
+    progress.update(
+      `importing ${p.processed}/${p.total} · added ${p.added} · duplicates ${p.duplicates} · quarantined ${p.quarantined}`,
+    );
   });
   const startedAt = new Date().toISOString();
   try {
@@ -61,7 +63,11 @@ export async function importCommand(options: ImportOptions): Promise<number> {
 }
 
 /** `loupe import --labels FILE.csv`: past inspections as `history` decisions, scored in shadow. */
-async function importHistoryCommand(services: Awaited<ReturnType<typeof startServices>>, folder: string, csvFile: string): Promise<number> {
+async function importHistoryCommand(
+  services: Awaited<ReturnType<typeof startServices>>,
+  folder: string,
+  csvFile: string,
+): Promise<number> {
   let csv: string;
   try {
     csv = await fs.readFile(csvFile, 'utf8');
@@ -70,7 +76,9 @@ async function importHistoryCommand(services: Awaited<ReturnType<typeof startSer
     return 1;
   }
   const progress = progressLine(process.stderr);
-  const result = await services.importHistory(folder, csv, (done, total) => progress.update(`checking and scoring ${done}/${total}`));
+  const result = await services.importHistory(folder, csv, (done, total) =>
+    progress.update(`checking and scoring ${done}/${total}`),
+  );
   progress.done();
   if (!result.ok) {
     for (const e of result.errors) console.error(`${path.basename(csvFile)}:${e.line}: ${e.message}`);
@@ -80,6 +88,8 @@ async function importHistoryCommand(services: Awaited<ReturnType<typeof startSer
   const summary = await services.handlers['stats:summary']({});
   const a = summary.shadowAgreement;
   console.log(`imported ${result.rows} past decisions (${result.newItems} new items) from ${csvFile}`);
-  console.log(`agreement with the model on unbiased labels: n = ${a.n}${a.rate === null ? '' : `, ${(a.rate * 100).toFixed(1)} %`}`);
+  console.log(
+    `agreement with the model on unbiased labels: n = ${a.n}${a.rate === null ? '' : `, ${(a.rate * 100).toFixed(1)} %`}`,
+  );
   return 0;
 }

@@ -52,7 +52,8 @@ class UsageError extends Error {}
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 5420;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0..65535, got "${value}"`);
   return port;
 }
 
@@ -60,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
   const [first, ...afterFirst] = argv;
   // Two-word commands: `supervisor init`, `policy set|show`, `audit verify`.
   const twoWord = first === 'supervisor' || first === 'policy' || first === 'audit';
-  const command = twoWord && afterFirst[0] && !afterFirst[0].startsWith('-') ? `${first} ${afterFirst[0]}` : first;
+  const command =
+    twoWord && afterFirst[0] && !afterFirst[0].startsWith('-') ? `${first} ${afterFirst[0]}` : first;
   const rest = twoWord && command !== first ? afterFirst.slice(1) : afterFirst;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     console.log(USAGE);
@@ -113,8 +115,15 @@ export async function main(argv: string[]): Promise<number> {
       });
       return -1;
     case 'report':
-      if (!values.format || !values.out) throw new UsageError('report needs --format csv|json|html|pdf and --out FILE');
-      return reportCommand({ dataDir, format: values.format, out: values.out, from: values.from, to: values.to });
+      if (!values.format || !values.out)
+        throw new UsageError('report needs --format csv|json|html|pdf and --out FILE');
+      return reportCommand({
+        dataDir,
+        format: values.format,
+        out: values.out,
+        from: values.from,
+        to: values.to,
+      });
     case 'api-docs':
       process.stdout.write(renderApiDocs());
       return 0;
@@ -160,7 +169,8 @@ export function run(argv: string[]): void {
       if (code >= 0) process.exitCode = code;
     },
     (err: unknown) => {
-      const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      const usage =
+        err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
       console.error(`loupe: ${err instanceof Error ? err.message : String(err)}`);
       if (usage) console.error('run `loupe --help` for usage');
       else if (!(err instanceof CommandError) && err instanceof Error && err.stack) console.error(err.stack);

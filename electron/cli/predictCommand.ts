@@ -32,8 +32,16 @@ export async function predictCommand(options: PredictOptions): Promise<number> {
             file: result.file,
             defect_probability: round(p.defectProbability),
             predicted_class: p.predictedClass,
-            class_probabilities: Object.fromEntries(Object.entries(p.classProbabilities).map(([k, v]) => [k, round(v)])),
-            regions: p.regions.map((r) => ({ x: round(r.x, 1), y: round(r.y, 1), width: round(r.width, 1), height: round(r.height, 1), score: round(r.score, 4) })),
+            class_probabilities: Object.fromEntries(
+              Object.entries(p.classProbabilities).map(([k, v]) => [k, round(v)]),
+            ),
+            regions: p.regions.map((r) => ({
+              x: round(r.x, 1),
+              y: round(r.y, 1),
+              width: round(r.width, 1),
+              height: round(r.height, 1),
+              score: round(r.score, 4),
+            })),
             peak: p.peak && { x: round(p.peak.x, 1), y: round(p.peak.y, 1) },
             latency_ms: round(p.fullLatencyMs, 3),
           };
@@ -44,7 +52,9 @@ export async function predictCommand(options: PredictOptions): Promise<number> {
     });
   } finally {
     progress.done();
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
     await model.close();
   }
   console.log(`wrote ${files.length} lines to ${path.resolve(options.out)} (${errors} unreadable)`);

@@ -14,16 +14,22 @@ export type ReportOptions = { dataDir: string; format: string; out: string; from
 export function parseInstant(flag: string, value: string | undefined): string | null {
   if (value === undefined) return null;
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new CommandError(`${flag} must be an ISO 8601 date or date-time, got "${value}"`);
+  if (Number.isNaN(ms))
+    throw new CommandError(`${flag} must be an ISO 8601 date or date-time, got "${value}"`);
   return new Date(ms).toISOString();
 }
 
 /** `loupe report`: the agreement report or the decision export for a period. */
 export async function reportCommand(options: ReportOptions): Promise<number> {
   const formats: ReportFormat[] = ['csv', 'json', 'html', 'pdf'];
-  if (!formats.includes(options.format as ReportFormat)) throw new CommandError(`--format must be one of ${formats.join(', ')}`);
-  const filters: ReportFilters = { from: parseInstant('--from', options.from), to: parseInstant('--to', options.to) };
-  if (filters.from && filters.to && filters.from >= filters.to) throw new CommandError('--from must be before --to');
+  if (!formats.includes(options.format as ReportFormat))
+    throw new CommandError(`--format must be one of ${formats.join(', ')}`);
+  const filters: ReportFilters = {
+    from: parseInstant('--from', options.from),
+    to: parseInstant('--to', options.to),
+  };
+  if (filters.from && filters.to && filters.from >= filters.to)
+    throw new CommandError('--from must be before --to');
   const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME));
   const out = path.resolve(options.out);
   const progress = progressLine(process.stderr);
@@ -38,7 +44,8 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
     });
     progress.done();
     console.log(`wrote ${result.file}: ${result.rows} decision rows, sha256 ${result.sha256}`);
-    if (result.csvFile && result.csvFile !== result.file) console.log(`with the decision export ${result.csvFile}`);
+    if (result.csvFile && result.csvFile !== result.file)
+      console.log(`with the decision export ${result.csvFile}`);
     return 0;
   } catch (err) {
     if (err instanceof ServiceError) throw new CommandError(err.message);

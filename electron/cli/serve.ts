@@ -6,7 +6,14 @@ import { startServices } from '../services/app.js';
 import { consoleLogger } from './logger.js';
 import { DEMO_IMAGES_DIR, MODELS_DIR, RENDERER_DIR } from './paths.js';
 
-export type ServeOptions = { port: number; host: string; dataDir: string; demo: boolean; modelId?: string; hotFolder?: string };
+export type ServeOptions = {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  modelId?: string;
+  hotFolder?: string;
+};
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -16,7 +23,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     throw new Error(`the user interface is not built (${RENDERER_DIR} is missing); run \`npm run build\``);
   }
   if (!LOOPBACK.has(options.host)) {
-    console.warn(`warning: listening on ${options.host}; anyone who can reach it and has the token can use this station`);
+    console.warn(
+      `warning: listening on ${options.host}; anyone who can reach it and has the token can use this station`,
+    );
   }
   const services = await startServices({
     dataDir: options.dataDir,

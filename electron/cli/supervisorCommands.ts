@@ -28,7 +28,11 @@ async function withServices<T>(dataDir: string, run: (s: RunningServices) => Pro
 }
 
 /** `loupe supervisor init`: creates the supervisor who signs policy changes. */
-export function supervisorInit(options: { dataDir: string; name: string; password: string }): Promise<number> {
+export function supervisorInit(options: {
+  dataDir: string;
+  name: string;
+  password: string;
+}): Promise<number> {
   return withServices(options.dataDir, async (s) => {
     await s.policy.createSupervisor(options.name, options.password);
     console.log(`supervisor "${options.name}" created in ${s.dataDir}`);
@@ -58,8 +62,13 @@ const num = (name: string, value: string | undefined): number | undefined => {
 
 /** `loupe policy set`: a new policy version from the current one with the given changes. */
 export async function policySet(options: PolicySetOptions): Promise<number> {
-  const password = process.env.LOUPE_SUPERVISOR_PASSWORD ?? (await promptHidden(`password for supervisor ${options.supervisor}: `));
-  if (!password) throw new CommandError('a supervisor password is required: set LOUPE_SUPERVISOR_PASSWORD or run in a terminal');
+  const password =
+    process.env.LOUPE_SUPERVISOR_PASSWORD ??
+    (await promptHidden(`password for supervisor ${options.supervisor}: `));
+  if (!password)
+    throw new CommandError(
+      'a supervisor password is required: set LOUPE_SUPERVISOR_PASSWORD or run in a terminal',
+    );
   return withServices(options.dataDir, async (s) => {
     const current = s.policy.current();
     const tOk = num('--t-ok', options.tOk);
@@ -79,10 +88,18 @@ export async function policySet(options: PolicySetOptions): Promise<number> {
       next.band = { t_ok: tOk ?? current.band.t_ok, t_defect: tDefect ?? current.band.t_defect };
     }
     const parsed = policySettingsSchema.safeParse(next);
-    if (!parsed.success) throw new CommandError(parsed.error.issues.map((i) => `${i.path.join('.') || 'policy'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new CommandError(
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'policy'}: ${i.message}`).join('; '),
+      );
     const reason = options.reason.trim();
     if (reason.length < 3) throw new CommandError('--reason is required (why the policy changes)');
-    const policy = await s.policy.change({ supervisor: options.supervisor, password, reason, settings: parsed.data });
+    const policy = await s.policy.change({
+      supervisor: options.supervisor,
+      password,
+      reason,
+      settings: parsed.data,
+    });
     console.log(`policy version ${policy.version} for station ${policy.station}: ${describe(policy)}`);
     return 0;
   });
@@ -91,14 +108,18 @@ export async function policySet(options: PolicySetOptions): Promise<number> {
 export function policyShow(options: { dataDir: string }): Promise<number> {
   return withServices(options.dataDir, (s) => {
     const p = s.policy.current();
-    console.log(`station ${p.station}, policy version ${p.version} (${p.createdAt} by ${p.createdBy}: ${p.reason})`);
+    console.log(
+      `station ${p.station}, policy version ${p.version} (${p.createdAt} by ${p.createdBy}: ${p.reason})`,
+    );
     console.log(`  ${describe(p)}`);
     return Promise.resolve(0);
   });
 }
 
 function describe(p: PolicySettings): string {
-  const classes = Object.entries(p.classBands).map(([c, b]) => ` ${c} ${b.t_ok}–${b.t_defect}`).join(',');
+  const classes = Object.entries(p.classBands)
+    .map(([c, b]) => ` ${c} ${b.t_ok}–${b.t_defect}`)
+    .join(',');
   return `level ${p.level}, band t_ok ${p.band.t_ok} t_defect ${p.band.t_defect}${classes ? `, class bands:${classes}` : ''}, audit ${p.auditRate}, blind first read ${p.blindFirstReadShare}, double review ${p.doubleReviewShare}`;
 }
 
@@ -110,7 +131,9 @@ export function auditVerify(options: { dataDir: string }): Promise<number> {
       console.log(`audit trail intact: ${result.entries} entries, head ${result.head}`);
       return 0;
     }
-    console.error(`audit trail BROKEN at entry #${result.badEntryId}: ${result.reason} (${result.entries} entries before it verify)`);
+    console.error(
+      `audit trail BROKEN at entry #${result.badEntryId}: ${result.reason} (${result.entries} entries before it verify)`,
+    );
     return 1;
   });
 }

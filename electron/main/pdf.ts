@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
 import type { PdfRenderer } from '../services/reports/pdf.js';
 
-type WindowCtor = new (options: BrowserWindowConstructorOptions) => Pick<BrowserWindowType, 'loadURL' | 'destroy' | 'webContents'>;
+type WindowCtor = new (
+  options: BrowserWindowConstructorOptions,
+) => Pick<BrowserWindowType, 'loadURL' | 'destroy' | 'webContents'>;
 
 /**
  * Electron's own printToPDF for report exports: an invisible, sandboxed window with scripts
@@ -13,7 +15,13 @@ export function electronPdfRenderer(BrowserWindow: WindowCtor): PdfRenderer {
     const html = await readFile(htmlFile);
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webviewTag: false },
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        webviewTag: false,
+      },
     });
     try {
       await win.loadURL(`data:text/html;charset=utf-8;base64,${html.toString('base64')}`);

@@ -11,7 +11,8 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
  */
 export function allowedHosts(boundHost: string, port: number): Set<string> {
   const names = new Set(LOOPBACK_NAMES);
-  if (boundHost !== '0.0.0.0' && boundHost !== '::') names.add(boundHost.includes(':') ? `[${boundHost}]` : boundHost);
+  if (boundHost !== '0.0.0.0' && boundHost !== '::')
+    names.add(boundHost.includes(':') ? `[${boundHost}]` : boundHost);
   return new Set([...names].map((name) => `${name}:${port}`));
 }
 
@@ -40,7 +41,8 @@ function sameToken(given: string, expected: string): boolean {
 /** The per-launch token, from `Authorization: Bearer` or, for <img> and EventSource, `?token=`. */
 export function hasToken(req: IncomingMessage, url: URL, expected: string): boolean {
   const header = req.headers[HTTP.tokenHeader];
-  if (typeof header === 'string' && header.startsWith('Bearer ')) return sameToken(header.slice(7).trim(), expected);
+  if (typeof header === 'string' && header.startsWith('Bearer '))
+    return sameToken(header.slice(7).trim(), expected);
   const query = url.searchParams.get(HTTP.tokenQuery);
   return query !== null && sameToken(query, expected);
 }

@@ -23,9 +23,21 @@ const STATUS_BY_CODE: Record<ApiError['code'], number> = {
   internal: 500,
 };
 
-export type ServerOptions = { host: string; port: number; token: string; rendererDir: string; logger?: Logger };
+export type ServerOptions = {
+  host: string;
+  port: number;
+  token: string;
+  rendererDir: string;
+  logger?: Logger;
+};
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CSP,
@@ -40,7 +52,9 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
   const status = envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code];
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(envelope), { 'Cache-Control': 'no-store' });
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(envelope), {
+    'Cache-Control': 'no-store',
+  });
 }
 
 function fail(res: ServerResponse, code: ApiError['code'], message: string): void {
@@ -94,7 +108,11 @@ export function createHttpServer(services: AppServices, options: ServerOptions):
     const isMedia = url.pathname.startsWith(HTTP.mediaPrefix);
 
     if ((isApi || isMedia) && !hasToken(req, url, options.token)) {
-      return fail(res, 'unauthorized', 'missing or wrong access token; open the address printed by `loupe serve`');
+      return fail(
+        res,
+        'unauthorized',
+        'missing or wrong access token; open the address printed by `loupe serve`',
+      );
     }
     if (isApi && url.pathname === HTTP.apiPrefix + HTTP.eventsPath.slice(1)) {
       if (req.method !== 'GET') return fail(res, 'invalid_input', 'events are read with GET');
@@ -103,7 +121,8 @@ export function createHttpServer(services: AppServices, options: ServerOptions):
     if (isApi) {
       if (req.method !== 'POST') return fail(res, 'invalid_input', 'API calls use POST');
       const type = req.headers['content-type'] ?? '';
-      if (!type.startsWith('application/json')) return fail(res, 'invalid_input', 'API calls send application/json');
+      if (!type.startsWith('application/json'))
+        return fail(res, 'invalid_input', 'API calls send application/json');
       const channel = decodeURIComponent(url.pathname.slice(HTTP.apiPrefix.length));
       let input: unknown;
       try {
@@ -114,17 +133,22 @@ export function createHttpServer(services: AppServices, options: ServerOptions):
       return sendEnvelope(res, await dispatch(services.handlers, channel, input, logger));
     }
     if (isMedia) {
-      const id = /^\d{1,15}$/.test(url.pathname.slice(HTTP.mediaPrefix.length)) ? Number(url.pathname.slice(HTTP.mediaPrefix.length)) : NaN;
+      const id = /^\d{1,15}$/.test(url.pathname.slice(HTTP.mediaPrefix.length))
+        ? Number(url.pathname.slice(HTTP.mediaPrefix.length))
+        : NaN;
       if (!Number.isSafeInteger(id) || id <= 0) return fail(res, 'not_found', 'no such image');
       try {
         const image = await services.readItemImage(id);
-        return send(res, 200, image.contentType, image.data, { 'Cache-Control': 'private, max-age=86400, immutable' });
+        return send(res, 200, image.contentType, image.data, {
+          'Cache-Control': 'private, max-age=86400, immutable',
+        });
       } catch (err) {
         if (err instanceof ServiceError) return fail(res, err.code, err.message);
         throw err;
       }
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     const file = await readStatic(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
     const cache = url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';

@@ -30,7 +30,10 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return full.startsWith(base + path.sep) ? full : null;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<{ type: string; body: Buffer } | null> {
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ type: string; body: Buffer } | null> {
   const file = resolveStaticPath(root, urlPath);
   if (!file) return null;
   try {

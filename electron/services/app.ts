@@ -44,7 +44,11 @@ export type RunningServices = AppServices & {
   /** For provisioning from the command line (supervisor init, policy set). */
   policy: PolicyService;
   /** Labelled past inspections (CSV) for a backtest; all or nothing. */
-  importHistory(imagesDir: string, csvText: string, onProgress?: (done: number, total: number) => void): Promise<HistoryResult>;
+  importHistory(
+    imagesDir: string,
+    csvText: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<HistoryResult>;
 };
 
 /** Opens the data folder, loads the champion model and wires every service together. */
@@ -79,7 +83,9 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
   const model = champion.ok ? champion.model : null;
 
   const defectClasses = (): string[] =>
-    model ? model.loaded.manifest.labels.filter((l) => l !== model.loaded.manifest.okLabel) : FALLBACK_DEFECT_CLASSES;
+    model
+      ? model.loaded.manifest.labels.filter((l) => l !== model.loaded.manifest.okLabel)
+      : FALLBACK_DEFECT_CLASSES;
   const policy = new PolicyService({
     db,
     station,
@@ -124,7 +130,8 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
     items,
     store,
     station,
-    onAccepted: (itemId: number, pixels: Parameters<ShadowInference['enqueue']>[1]) => shadow?.enqueue(itemId, pixels),
+    onAccepted: (itemId: number, pixels: Parameters<ShadowInference['enqueue']>[1]) =>
+      shadow?.enqueue(itemId, pixels),
   };
   const imports = new ImportJobs({
     ...ingestDeps,
@@ -136,7 +143,12 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
   const hotFolder = new HotFolderWatcher({
     ingest: async (file, unsupported) => {
       await shadow?.waitForCapacity();
-      const outcome = await ingestFile(ingestDeps, file, 'hot_folder', unsupported ? 'unsupported format; supported: JPEG, PNG, BMP, TIFF' : null);
+      const outcome = await ingestFile(
+        ingestDeps,
+        file,
+        'hot_folder',
+        unsupported ? 'unsupported format; supported: JPEG, PNG, BMP, TIFF' : null,
+      );
       if (outcome.kind === 'unreadable') log.error(outcome.reason);
       if (outcome.kind !== 'duplicate') bus.dbChanged('items');
     },
@@ -162,7 +174,13 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
       station,
       automationLevel: policy.current().level,
       defectClasses: defectClasses(),
-      model: model ? { id: model.loaded.manifest.id, version: model.loaded.manifest.version, sha256: model.loaded.sha256 } : null,
+      model: model
+        ? {
+            id: model.loaded.manifest.id,
+            version: model.loaded.manifest.version,
+            sha256: model.loaded.sha256,
+          }
+        : null,
       modelError: champion.ok ? null : champion.error,
     }),
     items,
@@ -180,25 +198,42 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
     audit,
     reports: {
       summary: (input) =>
-        buildReport(db, { ...input, generatedBy: `station ${station}`, auditHead: (() => { const v = audit.verify(); return v.ok ? v.head : null; })() }),
+        buildReport(db, {
+          ...input,
+          generatedBy: `station ${station}`,
+          auditHead: (() => {
+            const v = audit.verify();
+            return v.ok ? v.head : null;
+          })(),
+        }),
       async export({ format, from, to }) {
         const folder = path.join(dataDir, 'exports');
         fs.mkdirSync(folder, { recursive: true });
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const out = path.join(folder, `loupe-report-${stamp}.${format}`);
-        const result = await exportReport(db, { format, out, filters: { from, to }, generatedBy: `station ${station}`, pdf: options.pdfRenderer ?? chromiumPdf });
+        const result = await exportReport(db, {
+          format,
+          out,
+          filters: { from, to },
+          generatedBy: `station ${station}`,
+          pdf: options.pdfRenderer ?? chromiumPdf,
+        });
         return { file: result.file, rows: result.rows, sha256: result.sha256 };
       },
     },
   });
 
   // Items scored before routing existed, or before a crash between scoring and routing, are routed now.
-  if (model) db.transaction(() => items.withStatus('predicted').forEach((row) => routeScoredItem(routerDeps, row.id)))();
+  if (model)
+    db.transaction(() =>
+      items.withStatus('predicted').forEach((row) => routeScoredItem(routerDeps, row.id)),
+    )();
   // Items accepted before a restart (or while no model was loaded) are scored now.
   for (const row of items.withStatus('pending')) shadow?.enqueue(row.id);
   if (options.hotFolder) await handlers['hotFolder:set']({ path: options.hotFolder });
   const savedHotFolder = settings.get<string | null>('hot_folder') ?? null;
-  if (savedHotFolder && !options.hotFolder && options.watchHotFolder !== false) void hotFolder.setPath(savedHotFolder);
+  if (savedHotFolder && !options.hotFolder && options.watchHotFolder !== false)
+    void hotFolder.setPath(savedHotFolder);
   if (isNewDatabase && options.demoImagesDir && fs.existsSync(options.demoImagesDir)) {
     log.info(`new data folder: importing the demo images from ${options.demoImagesDir}`);
     imports.start(options.demoImagesDir);
@@ -217,7 +252,17 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
     importFolder: (folder) => imports.start(folder),
     async importHistory(imagesDir, csvText, onProgress) {
       const result = await importHistory(
-        { db, items, predictions, decisions, store, model, station, defectClasses: defectClasses(), onProgress },
+        {
+          db,
+          items,
+          predictions,
+          decisions,
+          store,
+          model,
+          station,
+          defectClasses: defectClasses(),
+          onProgress,
+        },
         imagesDir,
         csvText,
       );

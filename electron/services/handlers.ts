@@ -77,7 +77,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const result = deps.audit.verify();
       return result.ok
         ? { ok: true, entries: result.entries, head: result.head, badEntryId: null, reason: null }
-        : { ok: false, entries: result.checked, head: null, badEntryId: result.badEntryId, reason: result.reason };
+        : {
+            ok: false,
+            entries: result.checked,
+            head: null,
+            badEntryId: result.badEntryId,
+            reason: result.reason,
+          };
     },
   };
 }

@@ -84,7 +84,10 @@ export const reviewRoleSchema = z.enum(REVIEW_ROLES);
 const probability = z.number().min(0).max(1);
 // Thresholds live on a 0.001 grid: finer is meaningless for a calibrated probability, and it
 // keeps the what-if figures exact.
-const threshold = probability.refine((v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-9, 'thresholds have at most 3 decimals');
+const threshold = probability.refine(
+  (v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-9,
+  'thresholds have at most 3 decimals',
+);
 export const bandSchema = z
   .object({ t_ok: threshold, t_defect: threshold })
   .strict()
@@ -120,7 +123,9 @@ export const suggestionSchema = z.object({
   label: labelSchema,
   defectClass: z.string().nullable(),
   defectProbability: probability,
-  regions: z.array(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), score: z.number() })),
+  regions: z.array(
+    z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), score: z.number() }),
+  ),
   peak: z.object({ x: z.number(), y: z.number() }).nullable(),
   heatmap: z
     .object({
@@ -162,8 +167,12 @@ export const whatIfSchema = z.object({
   autoPass: proportionSchema,
   autoFail: proportionSchema,
   human: proportionSchema,
-  escapeRate: proportionSchema.describe('human-defect items the band would auto-pass, over all human-defect items'),
-  falseRejectRate: proportionSchema.describe('human-ok items the band would auto-fail, over all human-ok items'),
+  escapeRate: proportionSchema.describe(
+    'human-defect items the band would auto-pass, over all human-defect items',
+  ),
+  falseRejectRate: proportionSchema.describe(
+    'human-ok items the band would auto-fail, over all human-ok items',
+  ),
   itemsPerHour: z.number().nullable().describe('observed arrival rate'),
   humanItemsPerHour: z.number().nullable(),
 });
@@ -344,7 +353,10 @@ export const channels = {
     output: z.object({
       ok: z.boolean(),
       entries: z.number().int(),
-      head: z.string().nullable().describe('hash of the last entry when intact: keep it to detect truncation later'),
+      head: z
+        .string()
+        .nullable()
+        .describe('hash of the last entry when intact: keep it to detect truncation later'),
       badEntryId: z.number().int().nullable(),
       reason: z.string().nullable(),
     }),

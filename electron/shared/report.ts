@@ -5,7 +5,12 @@
 import { z } from 'zod';
 
 const interval = z.tuple([z.number(), z.number()]).nullable();
-export const reportProportionSchema = z.object({ value: z.number().nullable(), x: z.number().int(), n: z.number().int(), ci95: interval });
+export const reportProportionSchema = z.object({
+  value: z.number().nullable(),
+  x: z.number().int(),
+  n: z.number().int(),
+  ci95: interval,
+});
 export type ReportProportion = z.infer<typeof reportProportionSchema>;
 
 export const agreementBlockSchema = z.object({
@@ -18,7 +23,12 @@ export const agreementBlockSchema = z.object({
   gwet_ac1_ci95: interval,
   pabak: z.number().nullable(),
   pabak_ci95: interval,
-  confusion: z.object({ tp: z.number().int(), fp: z.number().int(), fn: z.number().int(), tn: z.number().int() }),
+  confusion: z.object({
+    tp: z.number().int(),
+    fp: z.number().int(),
+    fn: z.number().int(),
+    tn: z.number().int(),
+  }),
   escape_rate: reportProportionSchema,
   false_reject_rate: reportProportionSchema,
 });
@@ -43,7 +53,9 @@ export const inspectorRowSchema = z.object({
   cohen_kappa: z.number().nullable(),
   assisted_n: z.number().int().describe('decisions made with the suggestion visible'),
   override_rate: reportProportionSchema.describe('assisted decisions that went against the suggestion'),
-  followed_when_wrong: reportProportionSchema.describe('assisted decisions that followed a suggestion an unbiased label on the same item says was wrong'),
+  followed_when_wrong: reportProportionSchema.describe(
+    'assisted decisions that followed a suggestion an unbiased label on the same item says was wrong',
+  ),
   median_time_to_decide_ms: z.number().nullable(),
   rubber_stamp: z.boolean().describe('follows nearly every suggestion, quickly, including wrong ones'),
 });
@@ -59,16 +71,38 @@ export const reportSchema = z.object({
   csv_sha256: z.string().nullable().describe('sha256 of the CSV export of the same rows'),
   model_threshold: z.number().describe("the model's call is defect at or above this probability"),
   model_versions: z.array(z.object({ id: z.string(), version: z.string(), sha256: z.string() })),
-  policy_versions: z.array(z.object({ version: z.number().int(), level: z.string(), created_at: z.string(), created_by: z.string(), reason: z.string() })),
+  policy_versions: z.array(
+    z.object({
+      version: z.number().int(),
+      level: z.string(),
+      created_at: z.string(),
+      created_by: z.string(),
+      reason: z.string(),
+    }),
+  ),
   audit_head: z.string().nullable(),
-  overall: agreementBlockSchema.describe('model vs unbiased human labels (no suggestion visible), latest of each correction chain'),
-  assisted: agreementBlockSchema.describe('model vs human decisions made with the suggestion visible (anchored; for reference)'),
-  human_human: agreementBlockSchema.nullable().describe('double-review pairs: first read vs blind second read'),
+  overall: agreementBlockSchema.describe(
+    'model vs unbiased human labels (no suggestion visible), latest of each correction chain',
+  ),
+  assisted: agreementBlockSchema.describe(
+    'model vs human decisions made with the suggestion visible (anchored; for reference)',
+  ),
+  human_human: agreementBlockSchema
+    .nullable()
+    .describe('double-review pairs: first read vs blind second read'),
   per_class: z.array(classRowSchema),
   class_confusion: z.object({ labels: z.array(z.string()), matrix: z.array(z.array(z.number().int())) }),
   per_inspector: z.array(inspectorRowSchema),
   over_time: z.array(sliceSchema).describe('by day (UTC) of the decision'),
-  calibration: z.array(z.object({ lower: z.number(), upper: z.number(), n: z.number().int(), mean_probability: z.number().nullable(), defect_rate: z.number().nullable() })),
+  calibration: z.array(
+    z.object({
+      lower: z.number(),
+      upper: z.number(),
+      n: z.number().int(),
+      mean_probability: z.number().nullable(),
+      defect_rate: z.number().nullable(),
+    }),
+  ),
   slices: z.object({
     model_version: z.array(sliceSchema),
     inspector: z.array(sliceSchema),

@@ -37,7 +37,11 @@ export type WhatIfFigures = {
   humanItemsPerHour: number | null;
 };
 
-export function figuresFromCounts(c: WhatIfCounts, itemsPerHour: number | null, minimumDefects = MIN_LABELLED_DEFECTS): WhatIfFigures {
+export function figuresFromCounts(
+  c: WhatIfCounts,
+  itemsPerHour: number | null,
+  minimumDefects = MIN_LABELLED_DEFECTS,
+): WhatIfFigures {
   const human = proportion(c.n - c.autoPass - c.autoFail, c.n);
   return {
     labelled: { n: c.n, defects: c.defects, ok: c.ok },
@@ -54,8 +58,20 @@ export function figuresFromCounts(c: WhatIfCounts, itemsPerHour: number | null, 
 }
 
 /** Exact counts over (probability, human says defect) pairs. */
-export function countBand(probabilities: ArrayLike<number>, isDefect: ArrayLike<boolean | number>, band: BandInput): WhatIfCounts {
-  const c: WhatIfCounts = { n: probabilities.length, defects: 0, ok: 0, autoPass: 0, autoFail: 0, escapes: 0, falseRejects: 0 };
+export function countBand(
+  probabilities: ArrayLike<number>,
+  isDefect: ArrayLike<boolean | number>,
+  band: BandInput,
+): WhatIfCounts {
+  const c: WhatIfCounts = {
+    n: probabilities.length,
+    defects: 0,
+    ok: 0,
+    autoPass: 0,
+    autoFail: 0,
+    escapes: 0,
+    falseRejects: 0,
+  };
   for (let i = 0; i < probabilities.length; i++) {
     const p = probabilities[i]!;
     const defect = Boolean(isDefect[i]);
@@ -80,7 +96,11 @@ export function binOf(p: number, bins = WHATIF_BINS): number {
  * Counts from a binned distribution: bin b holds p in [b/bins, (b+1)/bins). Exact when both
  * thresholds are multiples of 1/bins; otherwise a threshold is rounded to the nearest edge.
  */
-export function countBandFromBins(defectCounts: readonly number[], okCounts: readonly number[], band: BandInput): WhatIfCounts {
+export function countBandFromBins(
+  defectCounts: readonly number[],
+  okCounts: readonly number[],
+  band: BandInput,
+): WhatIfCounts {
   const bins = defectCounts.length;
   const passEdge = Math.round(band.t_ok * bins);
   const failEdge = Math.round(band.t_defect * bins);

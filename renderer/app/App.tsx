@@ -33,7 +33,9 @@ function OpenPanel() {
 }
 
 export function App() {
-  const info = useAppStore(useShallow((s) => ({ status: s.info.status, error: s.info.error, unauthorized: s.info.unauthorized })));
+  const info = useAppStore(
+    useShallow((s) => ({ status: s.info.status, error: s.info.error, unauthorized: s.info.unauthorized })),
+  );
   const loadInfo = useAppStore((s) => s.loadInfo);
   const hasInspector = useAppStore((s) => s.inspector.name !== null);
   const supervising = useAppStore((s) => s.ui.panel === 'supervisor');
@@ -43,8 +45,8 @@ export function App() {
     return (
       <FullScreenMessage title="The access token was not accepted">
         <p>
-          Open the address printed by <code>loupe serve</code> (it carries the access token). A restarted server prints a
-          new one.
+          Open the address printed by <code>loupe serve</code> (it carries the access token). A restarted
+          server prints a new one.
         </p>
       </FullScreenMessage>
     );
@@ -67,7 +69,15 @@ export function App() {
       <ErrorBanner />
       <ImportStrip />
       <main className="app-main">
-        {supervising ? <SupervisorScreen /> : reporting ? <ReportsScreen /> : hasInspector ? <ReviewScreen /> : <StartScreen />}
+        {supervising ? (
+          <SupervisorScreen />
+        ) : reporting ? (
+          <ReportsScreen />
+        ) : hasInspector ? (
+          <ReviewScreen />
+        ) : (
+          <StartScreen />
+        )}
       </main>
       <StatusBar />
       <OpenPanel />

@@ -5,9 +5,15 @@ import { useAppStore } from './StoreProvider';
 export function Header() {
   const station = useAppStore((s) => s.info.value?.station ?? '');
   const supervisorOpen = useAppStore((s) => s.ui.panel === 'supervisor');
-  const { openPanel, togglePanel } = useAppStore(useShallow((s) => ({ openPanel: s.openPanel, togglePanel: s.togglePanel })));
+  const { openPanel, togglePanel } = useAppStore(
+    useShallow((s) => ({ openPanel: s.openPanel, togglePanel: s.togglePanel })),
+  );
   const { reportsOpen, openReports, closeReports } = useAppStore(
-    useShallow((s) => ({ reportsOpen: s.reports.open, openReports: s.openReports, closeReports: s.closeReports })),
+    useShallow((s) => ({
+      reportsOpen: s.reports.open,
+      openReports: s.openReports,
+      closeReports: s.closeReports,
+    })),
   );
   return (
     <header className="app-header">
@@ -17,7 +23,12 @@ export function Header() {
       <button type="button" data-testid="open-import" onClick={() => openPanel('import')}>
         Import folder
       </button>
-      <button type="button" data-testid="open-reports" aria-pressed={reportsOpen} onClick={reportsOpen ? closeReports : openReports}>
+      <button
+        type="button"
+        data-testid="open-reports"
+        aria-pressed={reportsOpen}
+        onClick={reportsOpen ? closeReports : openReports}
+      >
         Reports
       </button>
       <button
@@ -32,10 +43,21 @@ export function Header() {
       >
         Supervisor
       </button>
-      <button type="button" aria-label="Hot folder settings" title="Hot folder settings" data-testid="open-settings" onClick={() => openPanel('settings')}>
+      <button
+        type="button"
+        aria-label="Hot folder settings"
+        title="Hot folder settings"
+        data-testid="open-settings"
+        onClick={() => openPanel('settings')}
+      >
         ⚙
       </button>
-      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => togglePanel('shortcuts')}>
+      <button
+        type="button"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => togglePanel('shortcuts')}
+      >
         ?
       </button>
       <InspectorBadge />

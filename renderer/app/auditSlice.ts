@@ -23,8 +23,16 @@ export const createAuditSlice: SliceCreator<AuditSlice> = (set, _get, { api }) =
   loadAudit: async () => {
     set((s) => ({ audit: { ...s.audit, status: 'loading', error: null } }));
     const res = await call(api, 'audit:list', { limit: AUDIT_PAGE });
-    if (res.ok) set((s) => ({ audit: { ...s.audit, status: 'ready', entries: res.value.entries, error: null } }));
-    else set((s) => ({ audit: { ...s.audit, status: 'error', error: describeError('Cannot load the audit trail', res.error) } }));
+    if (res.ok)
+      set((s) => ({ audit: { ...s.audit, status: 'ready', entries: res.value.entries, error: null } }));
+    else
+      set((s) => ({
+        audit: {
+          ...s.audit,
+          status: 'error',
+          error: describeError('Cannot load the audit trail', res.error),
+        },
+      }));
   },
   verifyAudit: async () => {
     set((s) => ({ audit: { ...s.audit, verify: { status: 'loading', result: null, error: null } } }));
@@ -34,7 +42,11 @@ export const createAuditSlice: SliceCreator<AuditSlice> = (set, _get, { api }) =
         ...s.audit,
         verify: res.ok
           ? { status: 'ready', result: res.value, error: null }
-          : { status: 'error', result: null, error: describeError('Cannot verify the audit trail', res.error) },
+          : {
+              status: 'error',
+              result: null,
+              error: describeError('Cannot verify the audit trail', res.error),
+            },
       },
     }));
   },

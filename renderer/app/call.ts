@@ -1,4 +1,11 @@
-import type { ApiError, Channel, ChannelInput, ChannelOutput, Envelope, LoupeApi } from '../../electron/shared/contract';
+import type {
+  ApiError,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  Envelope,
+  LoupeApi,
+} from '../../electron/shared/contract';
 
 /** A transport that throws (a broken preload, a bug) must still end in an envelope the UI can show. */
 export async function call<C extends Channel>(

@@ -19,16 +19,25 @@ export const createHotFolderSlice: SliceCreator<HotFolderSlice> = (set, _get, { 
     if (res.ok) set((s) => ({ hotFolder: { ...s.hotFolder, status: 'ready', value: res.value } }));
     else
       set((s) => ({
-        hotFolder: { ...s.hotFolder, status: 'error', error: describeError('Cannot load the hot folder setting', res.error) },
+        hotFolder: {
+          ...s.hotFolder,
+          status: 'error',
+          error: describeError('Cannot load the hot folder setting', res.error),
+        },
       }));
   },
   saveHotFolder: async (path) => {
     set((s) => ({ hotFolder: { ...s.hotFolder, saving: true, error: null } }));
     const res = await call(api, 'hotFolder:set', { path });
-    if (res.ok) set((s) => ({ hotFolder: { ...s.hotFolder, status: 'ready', saving: false, value: res.value } }));
+    if (res.ok)
+      set((s) => ({ hotFolder: { ...s.hotFolder, status: 'ready', saving: false, value: res.value } }));
     else
       set((s) => ({
-        hotFolder: { ...s.hotFolder, saving: false, error: describeError('The hot folder setting was not saved', res.error) },
+        hotFolder: {
+          ...s.hotFolder,
+          saving: false,
+          error: describeError('The hot folder setting was not saved', res.error),
+        },
       }));
   },
 });

@@ -25,7 +25,8 @@ export interface IngestSlice {
 
 export const createIngestSlice: SliceCreator<IngestSlice> = (set, get, { api }) => {
   type Ingest = IngestSlice['ingest'];
-  const patch = (fn: (ingest: Ingest) => Partial<Ingest>) => set((s) => ({ ingest: { ...s.ingest, ...fn(s.ingest) } }));
+  const patch = (fn: (ingest: Ingest) => Partial<Ingest>) =>
+    set((s) => ({ ingest: { ...s.ingest, ...fn(s.ingest) } }));
   // Only the folder asked for last may land: a slow answer for the start folder must not
   // replace the folder the inspector typed a moment later.
   let browseSeq = 0;
@@ -48,7 +49,11 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get, { api }) 
       if (res.ok) patch(() => ({ browser: { status: 'ready', listing: res.value, error: null } }));
       else
         patch((i) => ({
-          browser: { ...i.browser, status: 'error', error: describeError(`Cannot open ${path ?? 'the start folder'}`, res.error) },
+          browser: {
+            ...i.browser,
+            status: 'error',
+            error: describeError(`Cannot open ${path ?? 'the start folder'}`, res.error),
+          },
         }));
     },
 
@@ -68,7 +73,17 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get, { api }) 
           ? i.jobs
           : {
               ...i.jobs,
-              [jobId]: { jobId, folder: path, state: 'scanning', total: 0, processed: 0, added: 0, duplicates: 0, quarantined: 0, error: null },
+              [jobId]: {
+                jobId,
+                folder: path,
+                state: 'scanning',
+                total: 0,
+                processed: 0,
+                added: 0,
+                duplicates: 0,
+                quarantined: 0,
+                error: null,
+              },
             },
       }));
     },
@@ -86,7 +101,10 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get, { api }) 
       const finishedBefore = get().ingest.jobs[progress.jobId]?.state;
       patch((i) => ({
         jobs: { ...i.jobs, [progress.jobId]: progress },
-        currentJobId: i.currentJobId && isRunning(i.jobs[i.currentJobId]) && i.currentJobId !== progress.jobId ? i.currentJobId : progress.jobId,
+        currentJobId:
+          i.currentJobId && isRunning(i.jobs[i.currentJobId]) && i.currentJobId !== progress.jobId
+            ? i.currentJobId
+            : progress.jobId,
       }));
       const justFinished = progress.state === 'done' && finishedBefore !== 'done';
       if (justFinished && get().quarantine.status !== 'idle') void get().loadQuarantine();

@@ -40,7 +40,11 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get, { a
     if (res.ok) set((s) => ({ inspector: { ...s.inspector, status: 'ready', known: res.value.names } }));
     else
       set((s) => ({
-        inspector: { ...s.inspector, status: 'error', error: describeError('Cannot load the inspector names', res.error) },
+        inspector: {
+          ...s.inspector,
+          status: 'error',
+          error: describeError('Cannot load the inspector names', res.error),
+        },
       }));
   },
   chooseInspector: (raw) => {
@@ -54,7 +58,11 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get, { a
     }
     const previous = get().inspector.name;
     set((s) => ({
-      inspector: { ...s.inspector, name, known: s.inspector.known.includes(name) ? s.inspector.known : [...s.inspector.known, name] },
+      inspector: {
+        ...s.inspector,
+        name,
+        known: s.inspector.known.includes(name) ? s.inspector.known : [...s.inspector.known, name],
+      },
     }));
     // Undo only reaches this inspector's own decisions.
     if (previous !== name) get().resetUndo();

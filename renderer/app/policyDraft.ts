@@ -62,6 +62,9 @@ export function draftProblem(settings: PolicySettings): string | null {
 }
 
 export function sameSettings(a: PolicySettings, b: PolicySettings): boolean {
-  const sortKeys = (s: PolicySettings) => ({ ...s, classBands: Object.fromEntries(Object.entries(s.classBands).sort(([x], [y]) => x.localeCompare(y))) });
+  const sortKeys = (s: PolicySettings) => ({
+    ...s,
+    classBands: Object.fromEntries(Object.entries(s.classBands).sort(([x], [y]) => x.localeCompare(y))),
+  });
   return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 }

@@ -49,39 +49,69 @@ export const createPolicySlice: SliceCreator<PolicySlice> = (set, get, { api }) 
       set((s) => ({ policy: { ...s.policy, status: 'loading', error: null } }));
       const res = await call(api, 'policy:get', {});
       if (!res.ok) {
-        set((s) => ({ policy: { ...s.policy, status: 'error', error: describeError('Cannot load the policy', res.error) } }));
+        set((s) => ({
+          policy: { ...s.policy, status: 'error', error: describeError('Cannot load the policy', res.error) },
+        }));
         return;
       }
       const { current, history } = res.value;
       const { policy, policyDraft } = get();
       set({
         policy: { status: 'ready', current, history, error: null },
-        policyDraft: untouched(policyDraft.settings, policy.current) ? { ...policyDraft, settings: settingsOf(current) } : policyDraft,
+        policyDraft: untouched(policyDraft.settings, policy.current)
+          ? { ...policyDraft, settings: settingsOf(current) }
+          : policyDraft,
       });
     },
 
     loadSupervisorStatus: async () => {
       set((s) => ({ supervisor: { ...s.supervisor, status: 'loading', error: null } }));
       const res = await call(api, 'supervisor:status', {});
-      if (res.ok) set({ supervisor: { status: 'ready', configured: res.value.configured, names: res.value.names, error: null } });
+      if (res.ok)
+        set({
+          supervisor: {
+            status: 'ready',
+            configured: res.value.configured,
+            names: res.value.names,
+            error: null,
+          },
+        });
       else
-        set((s) => ({ supervisor: { ...s.supervisor, status: 'error', error: describeError('Cannot load the supervisor status', res.error) } }));
+        set((s) => ({
+          supervisor: {
+            ...s.supervisor,
+            status: 'error',
+            error: describeError('Cannot load the supervisor status', res.error),
+          },
+        }));
     },
 
     applyPolicyChanged: (next) => {
       const { policy, policyDraft } = get();
       if (policy.current && policy.current.version > next.version) return;
       set({
-        policy: { ...policy, current: next, history: [next, ...policy.history.filter((p) => p.id !== next.id)] },
-        policyDraft: untouched(policyDraft.settings, policy.current) ? { ...policyDraft, settings: settingsOf(next) } : policyDraft,
+        policy: {
+          ...policy,
+          current: next,
+          history: [next, ...policy.history.filter((p) => p.id !== next.id)],
+        },
+        policyDraft: untouched(policyDraft.settings, policy.current)
+          ? { ...policyDraft, settings: settingsOf(next) }
+          : policyDraft,
       });
     },
 
     editPolicyDraft: (edit) =>
-      set((s) => (s.policyDraft.settings ? { policyDraft: { ...s.policyDraft, settings: edit(s.policyDraft.settings) } } : {})),
+      set((s) =>
+        s.policyDraft.settings
+          ? { policyDraft: { ...s.policyDraft, settings: edit(s.policyDraft.settings) } }
+          : {},
+      ),
     setBandTarget: (target) => set((s) => ({ policyDraft: { ...s.policyDraft, target } })),
     resetPolicyDraft: () =>
-      set((s) => ({ policyDraft: { ...s.policyDraft, settings: s.policy.current ? settingsOf(s.policy.current) : null } })),
+      set((s) => ({
+        policyDraft: { ...s.policyDraft, settings: s.policy.current ? settingsOf(s.policy.current) : null },
+      })),
 
     applyPolicy: async ({ supervisor, password, reason }) => {
       const settings = get().policyDraft.settings;

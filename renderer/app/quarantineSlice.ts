@@ -17,7 +17,11 @@ export const createQuarantineSlice: SliceCreator<QuarantineSlice> = (set, get, {
     const res = await call(api, 'items:quarantined', { limit: QUARANTINE_PAGE, offset });
     if (!res.ok) {
       set((s) => ({
-        quarantine: { ...s.quarantine, status: 'error', error: describeError('Cannot load the quarantine list', res.error) },
+        quarantine: {
+          ...s.quarantine,
+          status: 'error',
+          error: describeError('Cannot load the quarantine list', res.error),
+        },
       }));
       return;
     }

@@ -28,7 +28,10 @@ export function readPhaseOf(item: QueueItemDto, firstReads: Readonly<Record<numb
 }
 
 /** The only way model output reaches the screen; null whenever the read must stay blind. */
-export function visibleSuggestionOf(item: QueueItemDto, firstReads: Readonly<Record<number, FirstRead>>): SuggestionDto | null {
+export function visibleSuggestionOf(
+  item: QueueItemDto,
+  firstReads: Readonly<Record<number, FirstRead>>,
+): SuggestionDto | null {
   switch (readPhaseOf(item, firstReads)) {
     case 'assisted':
       return item.task.blind ? null : item.task.suggestion;

@@ -1,6 +1,12 @@
 import type { ChannelOutput } from '../../electron/shared/contract';
 import type { AgreementReport } from '../../electron/shared/report';
-import { DEFAULT_FILTERS, exportRequest, periodProblem, resolvePeriod, summaryRequest } from '../features/reports/reportRequest';
+import {
+  DEFAULT_FILTERS,
+  exportRequest,
+  periodProblem,
+  resolvePeriod,
+  summaryRequest,
+} from '../features/reports/reportRequest';
 import type { ExportFormat, ReportFilters } from '../features/reports/reportRequest';
 import { call, describeError } from './call';
 import type { LoadStatus, SliceCreator } from './types';
@@ -42,7 +48,8 @@ const today = () => new Date();
 
 export const createReportsSlice: SliceCreator<ReportsSlice> = (set, get, { api }) => {
   type Reports = ReportsSlice['reports'];
-  const patch = (fn: (r: Reports) => Partial<Reports>) => set((s) => ({ reports: { ...s.reports, ...fn(s.reports) } }));
+  const patch = (fn: (r: Reports) => Partial<Reports>) =>
+    set((s) => ({ reports: { ...s.reports, ...fn(s.reports) } }));
   // Only the request asked for last may land: filters change faster than a report is built.
   let seq = 0;
 

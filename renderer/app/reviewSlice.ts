@@ -75,7 +75,11 @@ function withQueue(review: ReviewState, queue: QueueItemDto[]): ReviewState {
   return { ...review, queue, loaded: null, imageFailed: null, choosingClass: false };
 }
 
-function withFirstRead(firstReads: Record<number, FirstRead>, itemId: number, value: FirstRead | null): Record<number, FirstRead> {
+function withFirstRead(
+  firstReads: Record<number, FirstRead>,
+  itemId: number,
+  value: FirstRead | null,
+): Record<number, FirstRead> {
   const { [itemId]: _dropped, ...rest } = firstReads;
   return value ? { ...rest, [itemId]: value } : rest;
 }
@@ -101,7 +105,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
   };
 
   const patch = (fn: (review: ReviewState) => ReviewState) => set((s) => ({ review: fn(s.review) }));
-  const prefetchNext = (queue: readonly QueueItemDto[]) => prefetch(deps, queue.slice(1), get().review.firstReads, prefetched);
+  const prefetchNext = (queue: readonly QueueItemDto[]) =>
+    prefetch(deps, queue.slice(1), get().review.firstReads, prefetched);
   const finishWrite = () => {
     patch((r) => ({ ...r, saving: r.saving - 1 }));
     void get().refreshStats();
@@ -116,10 +121,21 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
     resync = false;
     const res = await call(api, 'queue:next', { limit: QUEUE_BATCH, inspector });
     if (!res.ok) {
-      patch((r) => ({ ...r, refreshing: false, status: 'error', error: describeError('Cannot load the queue', res.error) }));
+      patch((r) => ({
+        ...r,
+        refreshing: false,
+        status: 'error',
+        error: describeError('Cannot load the queue', res.error),
+      }));
       return;
     }
-    const queue = mergeQueue(get().review.queue, res.value.items.map(withoutHiddenSuggestion), pinned, decided, keepHead);
+    const queue = mergeQueue(
+      get().review.queue,
+      res.value.items.map(withoutHiddenSuggestion),
+      pinned,
+      decided,
+      keepHead,
+    );
     patch((r) => ({ ...withQueue(r, queue), refreshing: false, status: 'ready', error: null }));
     prefetchNext(queue);
   });
@@ -174,7 +190,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
     markImageFailed: (itemId) => {
       if (get().review.queue[0]?.id === itemId) patch((r) => ({ ...r, imageFailed: itemId, loaded: null }));
     },
-    retryImage: () => patch((r) => ({ ...r, imageFailed: null, loaded: null, imageAttempt: r.imageAttempt + 1 })),
+    retryImage: () =>
+      patch((r) => ({ ...r, imageFailed: null, loaded: null, imageAttempt: r.imageAttempt + 1 })),
     openClassChoice: () => patch((r) => ({ ...r, choosingClass: r.queue.length > 0 })),
     cancelClassChoice: () => patch((r) => ({ ...r, choosingClass: false })),
 
@@ -195,7 +212,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
       pinned.delete(item.id);
       const rest = review.queue.slice(1);
       const kept = [...review.undoStack, { seq: entrySeq, item, firstRead }];
-      for (const dropped of kept.splice(0, Math.max(0, kept.length - UNDO_DEPTH))) decisionIds.delete(dropped.seq);
+      for (const dropped of kept.splice(0, Math.max(0, kept.length - UNDO_DEPTH)))
+        decisionIds.delete(dropped.seq);
       patch((r) => ({
         ...withQueue(r, rest),
         undoStack: kept,
@@ -256,7 +274,10 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
         pinned.delete(item.id);
         decided.add(item.id);
         patch((r) => ({
-          ...withQueue(r, r.queue.filter((i) => i.id !== item.id)),
+          ...withQueue(
+            r,
+            r.queue.filter((i) => i.id !== item.id),
+          ),
           firstReads: withFirstRead(r.firstReads, item.id, null),
         }));
         await failWrite(`Undo on item ${item.id} failed, the decision stands`, res.error.message);
@@ -272,7 +293,12 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
 };
 
 /** The next items' images and, where the model output may be shown, their decoded overlays. */
-function prefetch(deps: StoreDeps, items: readonly QueueItemDto[], firstReads: Record<number, FirstRead>, done: Set<number>): void {
+function prefetch(
+  deps: StoreDeps,
+  items: readonly QueueItemDto[],
+  firstReads: Record<number, FirstRead>,
+  done: Set<number>,
+): void {
   for (const item of items) {
     if (done.has(item.id)) continue;
     done.add(item.id);

@@ -14,6 +14,9 @@ export const createStatusSlice: SliceCreator<StatusSlice> = (set, _get, { api })
     set((s) => ({ stats: { ...s.stats, status: s.stats.summary ? s.stats.status : 'loading' } }));
     const res = await call(api, 'stats:summary', {});
     if (res.ok) set({ stats: { status: 'ready', summary: res.value, error: null } });
-    else set((s) => ({ stats: { ...s.stats, status: 'error', error: describeError('Cannot load the figures', res.error) } }));
+    else
+      set((s) => ({
+        stats: { ...s.stats, status: 'error', error: describeError('Cannot load the figures', res.error) },
+      }));
   }),
 });

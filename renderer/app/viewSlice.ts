@@ -42,7 +42,10 @@ export function readOverlayPrefs(storage: KeyValueStorage | null): OverlayPrefs 
     const parsed = JSON.parse(raw) as Partial<OverlayPrefs>;
     return {
       visible: typeof parsed.visible === 'boolean' ? parsed.visible : DEFAULT_OVERLAY.visible,
-      opacity: typeof parsed.opacity === 'number' && Number.isFinite(parsed.opacity) ? clampOpacity(parsed.opacity) : DEFAULT_OVERLAY.opacity,
+      opacity:
+        typeof parsed.opacity === 'number' && Number.isFinite(parsed.opacity)
+          ? clampOpacity(parsed.opacity)
+          : DEFAULT_OVERLAY.opacity,
     };
   } catch {
     return { ...DEFAULT_OVERLAY };
@@ -52,7 +55,9 @@ export function readOverlayPrefs(storage: KeyValueStorage | null): OverlayPrefs 
 export const createViewSlice: SliceCreator<ViewSlice> = (set, get, { storage }) => {
   type Viewport = ViewSlice['viewport'];
   const move = (fn: (v: Viewport, image: Size) => View) =>
-    set((s) => (s.viewport.image ? { viewport: { ...s.viewport, view: fn(s.viewport, s.viewport.image) } } : {}));
+    set((s) =>
+      s.viewport.image ? { viewport: { ...s.viewport, view: fn(s.viewport, s.viewport.image) } } : {},
+    );
   const saveOverlay = (overlay: OverlayPrefs) => {
     set({ overlay });
     try {
@@ -62,17 +67,34 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get, { storage }) 
     }
   };
   return {
-    viewport: { itemId: null, stage: { width: 0, height: 0 }, image: null, view: { zoom: 1, centre: { x: 0, y: 0 } } },
+    viewport: {
+      itemId: null,
+      stage: { width: 0, height: 0 },
+      image: null,
+      view: { zoom: 1, centre: { x: 0, y: 0 } },
+    },
     overlay: readOverlayPrefs(storage),
     setStageSize: (stage) =>
       set((s) => ({
-        viewport: { ...s.viewport, stage, view: s.viewport.image ? clampView(stage, s.viewport.image, s.viewport.view) : s.viewport.view },
+        viewport: {
+          ...s.viewport,
+          stage,
+          view: s.viewport.image ? clampView(stage, s.viewport.image, s.viewport.view) : s.viewport.view,
+        },
       })),
     setViewImage: (itemId, image) =>
       set((s) => {
         const v = s.viewport;
-        if (v.itemId === itemId && v.image?.width === image.width && v.image.height === image.height) return {};
-        return { viewport: { ...v, itemId, image, view: v.itemId === itemId ? clampView(v.stage, image, v.view) : fitView(image) } };
+        if (v.itemId === itemId && v.image?.width === image.width && v.image.height === image.height)
+          return {};
+        return {
+          viewport: {
+            ...v,
+            itemId,
+            image,
+            view: v.itemId === itemId ? clampView(v.stage, image, v.view) : fitView(image),
+          },
+        };
       }),
     zoomBy: (factor, at) => move((v, image) => zoomAt(v.stage, image, v.view, factor, at)),
     zoomIn: () => get().zoomBy(ZOOM_STEP),
@@ -81,10 +103,16 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get, { storage }) 
     panView: (dx, dy) => move((v, image) => panBy(v.stage, image, v.view, dx, dy)),
     panStep: (dirX, dirY) =>
       move((v, image) =>
-        v.view.zoom > 1 ? panBy(v.stage, image, v.view, -dirX * v.stage.width * PAN_STEP, -dirY * v.stage.height * PAN_STEP) : v.view,
+        v.view.zoom > 1
+          ? panBy(v.stage, image, v.view, -dirX * v.stage.width * PAN_STEP, -dirY * v.stage.height * PAN_STEP)
+          : v.view,
       ),
     toggleOverlay: () => saveOverlay({ ...get().overlay, visible: !get().overlay.visible }),
     setOverlayOpacity: (opacity) => saveOverlay({ ...get().overlay, opacity: clampOpacity(opacity) }),
-    nudgeOverlayOpacity: (direction) => saveOverlay({ ...get().overlay, opacity: clampOpacity(get().overlay.opacity + direction * OPACITY_STEP) }),
+    nudgeOverlayOpacity: (direction) =>
+      saveOverlay({
+        ...get().overlay,
+        opacity: clampOpacity(get().overlay.opacity + direction * OPACITY_STEP),
+      }),
   };
 };

@@ -2,7 +2,11 @@ import type { Band, WhatIfDistributionDto, WhatIfDto } from '../../electron/shar
 import { call, describeError } from './call';
 import type { LoadStatus, SliceCreator } from './types';
 
-export type DistributionState = { status: LoadStatus; value: WhatIfDistributionDto | null; error: string | null };
+export type DistributionState = {
+  status: LoadStatus;
+  value: WhatIfDistributionDto | null;
+  error: string | null;
+};
 
 export interface WhatIfSlice {
   whatIf: {
@@ -18,25 +22,36 @@ export interface WhatIfSlice {
 }
 
 export const distributionKey = (defectClass: string | null): string => defectClass ?? '*';
-export const whatIfKey = (band: Band, defectClass: string | null): string => `${distributionKey(defectClass)}|${band.t_ok}|${band.t_defect}`;
+export const whatIfKey = (band: Band, defectClass: string | null): string =>
+  `${distributionKey(defectClass)}|${band.t_ok}|${band.t_defect}`;
 
 export const createWhatIfSlice: SliceCreator<WhatIfSlice> = (set, get, { api }) => {
   type WhatIf = WhatIfSlice['whatIf'];
-  const patch = (fn: (w: WhatIf) => Partial<WhatIf>) => set((s) => ({ whatIf: { ...s.whatIf, ...fn(s.whatIf) } }));
+  const patch = (fn: (w: WhatIf) => Partial<WhatIf>) =>
+    set((s) => ({ whatIf: { ...s.whatIf, ...fn(s.whatIf) } }));
   // Only the band asked for last may land: dragging fires many requests and answers can cross.
   let exactSeq = 0;
   let lastExact: { band: Band; defectClass: string | null } | null = null;
 
   const loadDistribution = async (defectClass: string | null) => {
     const key = distributionKey(defectClass);
-    patch((w) => ({ distributions: { ...w.distributions, [key]: { value: null, ...w.distributions[key], status: 'loading', error: null } } }));
+    patch((w) => ({
+      distributions: {
+        ...w.distributions,
+        [key]: { value: null, ...w.distributions[key], status: 'loading', error: null },
+      },
+    }));
     const res = await call(api, 'whatif:distribution', { defectClass });
     patch((w) => ({
       distributions: {
         ...w.distributions,
         [key]: res.ok
           ? { status: 'ready', value: res.value, error: null }
-          : { value: w.distributions[key]?.value ?? null, status: 'error', error: describeError('Cannot load the labelled distribution', res.error) },
+          : {
+              value: w.distributions[key]?.value ?? null,
+              status: 'error',
+              error: describeError('Cannot load the labelled distribution', res.error),
+            },
       },
     }));
   };
@@ -55,12 +70,18 @@ export const createWhatIfSlice: SliceCreator<WhatIfSlice> = (set, get, { api }) 
       patch(() => ({
         exact: res.ok
           ? { status: 'ready', key, value: res.value, error: null }
-          : { status: 'error', key, value: null, error: describeError('Cannot compute the exact what-if', res.error) },
+          : {
+              status: 'error',
+              key,
+              value: null,
+              error: describeError('Cannot compute the exact what-if', res.error),
+            },
       }));
     },
 
     refreshWhatIf: () => {
-      for (const key of Object.keys(get().whatIf.distributions)) void loadDistribution(key === '*' ? null : key);
+      for (const key of Object.keys(get().whatIf.distributions))
+        void loadDistribution(key === '*' ? null : key);
       if (lastExact) void get().computeExactWhatIf(lastExact.band, lastExact.defectClass);
     },
   };

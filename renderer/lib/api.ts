@@ -3,7 +3,15 @@
  * preload bridge; a browser in serve mode talks HTTP + Server-Sent Events to the loopback server.
  */
 import { HTTP } from '../../electron/shared/contract';
-import type { ApiError, Channel, ChannelInput, ChannelOutput, Envelope, EventName, LoupeApi } from '../../electron/shared/contract';
+import type {
+  ApiError,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  Envelope,
+  EventName,
+  LoupeApi,
+} from '../../electron/shared/contract';
 
 export const TOKEN_STORAGE_KEY = 'loupe.token';
 
@@ -36,7 +44,11 @@ export function readToken(deps: Pick<HttpDeps, 'location' | 'history' | 'storage
     deps.storage.setItem(TOKEN_STORAGE_KEY, fromUrl);
     fragment.delete('token');
     const rest = fragment.toString();
-    deps.history.replaceState(null, '', `${deps.location.pathname}${deps.location.search}${rest ? `#${rest}` : ''}`);
+    deps.history.replaceState(
+      null,
+      '',
+      `${deps.location.pathname}${deps.location.search}${rest ? `#${rest}` : ''}`,
+    );
     return fromUrl;
   }
   const stored = deps.storage.getItem(TOKEN_STORAGE_KEY);
@@ -65,7 +77,10 @@ export function createHttpApi(token: string, deps: Pick<HttpDeps, 'fetch' | 'Eve
   let source: EventSourceLike | null = null;
   let listenerCount = 0;
 
-  async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>> {
+  async function invoke<C extends Channel>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<Envelope<ChannelOutput<C>>> {
     let response: Response;
     try {
       response = await deps.fetch(`${HTTP.apiPrefix}${channel}`, {
@@ -134,7 +149,11 @@ export function createHttpApi(token: string, deps: Pick<HttpDeps, 'fetch' | 'Eve
  */
 export function createApi(): LoupeApi | null {
   if (window.loupe) return window.loupe;
-  const token = readToken({ location: window.location, history: window.history, storage: window.sessionStorage });
+  const token = readToken({
+    location: window.location,
+    history: window.history,
+    storage: window.sessionStorage,
+  });
   if (!token) return null;
   return createHttpApi(token, {
     fetch: (url, init) => window.fetch(url, init),

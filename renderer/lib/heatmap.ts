@@ -37,7 +37,10 @@ export const COLORMAP: Uint8ClampedArray = (() => {
   for (let v = 0; v < 256; v++) {
     const t = v / 255;
     const [r, g, b] = colourAt(t);
-    lut.set([r, g, b, Math.round(255 * Math.min(1, Math.max(0, (t - HEAT_FLOOR) / (HEAT_FULL - HEAT_FLOOR))))], v * 4);
+    lut.set(
+      [r, g, b, Math.round(255 * Math.min(1, Math.max(0, (t - HEAT_FLOOR) / (HEAT_FULL - HEAT_FLOOR))))],
+      v * 4,
+    );
   }
   return lut;
 })();
@@ -54,7 +57,12 @@ export function decodeBase64(data: string): Uint8Array | null {
   return bytes;
 }
 
-export function heatToRgba(heat: ArrayLike<number>, width: number, height: number, lut: Uint8ClampedArray = COLORMAP): Uint8ClampedArray<ArrayBuffer> {
+export function heatToRgba(
+  heat: ArrayLike<number>,
+  width: number,
+  height: number,
+  lut: Uint8ClampedArray = COLORMAP,
+): Uint8ClampedArray<ArrayBuffer> {
   const rgba = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const v = heat[i]! & 255;
@@ -71,7 +79,14 @@ const MAX_CELLS = 1024 * 1024;
 
 export function heatmapToPixels(grid: HeatmapGrid): OverlayPixels | null {
   const { width, height } = grid;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || width * height > MAX_CELLS) return null;
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width <= 0 ||
+    height <= 0 ||
+    width * height > MAX_CELLS
+  )
+    return null;
   const bytes = decodeBase64(grid.data);
   if (!bytes || bytes.length !== width * height) return null;
   return { width, height, rgba: heatToRgba(bytes, width, height) };

@@ -29,8 +29,11 @@ export function prepareOverlay(grid: HeatmapGrid): PreparedOverlay | null {
     return hit;
   }
   const pixels = heatmapToPixels(grid);
-  const prepared =
-    pixels && { ...pixels, imageData: typeof ImageData === 'undefined' ? null : new ImageData(pixels.rgba, pixels.width, pixels.height) };
+  const prepared = pixels && {
+    ...pixels,
+    imageData:
+      typeof ImageData === 'undefined' ? null : new ImageData(pixels.rgba, pixels.width, pixels.height),
+  };
   cache.set(key, prepared);
   for (const oldest of cache.keys()) {
     if (cache.size <= LIMIT) break;

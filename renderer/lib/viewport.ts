@@ -33,7 +33,11 @@ export function fitView(image: Size): View {
 
 export function layoutOf(stage: Size, image: Size, view: View): Layout {
   const scale = fitScale(stage, image) * view.zoom;
-  return { scale, left: stage.width / 2 - view.centre.x * scale, top: stage.height / 2 - view.centre.y * scale };
+  return {
+    scale,
+    left: stage.width / 2 - view.centre.x * scale,
+    top: stage.height / 2 - view.centre.y * scale,
+  };
 }
 
 export function imageToScreen(p: Point, layout: Layout): Point {
@@ -75,14 +79,20 @@ export function zoomAt(stage: Size, image: Size, view: View, factor: number, at?
   const under = screenToImage(anchor, layoutOf(stage, image, view));
   const zoom = clamp(view.zoom * factor, MIN_ZOOM, MAX_ZOOM);
   const scale = fitScale(stage, image) * zoom;
-  const centre = { x: under.x - (anchor.x - stage.width / 2) / scale, y: under.y - (anchor.y - stage.height / 2) / scale };
+  const centre = {
+    x: under.x - (anchor.x - stage.width / 2) / scale,
+    y: under.y - (anchor.y - stage.height / 2) / scale,
+  };
   return clampView(stage, image, { zoom, centre });
 }
 
 /** Moves the picture by (dx, dy) screen pixels, as a drag does. */
 export function panBy(stage: Size, image: Size, view: View, dx: number, dy: number): View {
   const { scale } = layoutOf(stage, image, view);
-  return clampView(stage, image, { zoom: view.zoom, centre: { x: view.centre.x - dx / scale, y: view.centre.y - dy / scale } });
+  return clampView(stage, image, {
+    zoom: view.zoom,
+    centre: { x: view.centre.x - dx / scale, y: view.centre.y - dy / scale },
+  });
 }
 
 /** Wheel delta to a zoom factor; line- and page-based deltas (Firefox, some mice) are scaled to pixels. */

@@ -34,7 +34,8 @@ async function openStation(data: string, inspector = 'Inspector E2E'): Promise<S
   return station;
 }
 
-const modelOutput = '[data-testid="heatmap-overlay"], [data-testid="suggestion"], [data-testid="region-outline"]';
+const modelOutput =
+  '[data-testid="heatmap-overlay"], [data-testid="suggestion"], [data-testid="region-outline"]';
 
 describe('review station by automation level (serve mode, real model, real images)', () => {
   it('ai_assist shows the heatmap overlay and the suggested call, toggled with h; decisions are logged as assisted', async () => {
@@ -49,7 +50,12 @@ describe('review station by automation level (serve mode, real model, real image
     await page.keyboard.press('h');
     await page.getByTestId('heatmap-overlay').waitFor();
     await station.decideWithKey('o', id);
-    expect(query(data, "SELECT item_id, suggestion_visible, automation_level, review_role FROM decisions WHERE source = 'human'")).toEqual([
+    expect(
+      query(
+        data,
+        "SELECT item_id, suggestion_visible, automation_level, review_role FROM decisions WHERE source = 'human'",
+      ),
+    ).toEqual([
       { item_id: id, suggestion_visible: 1, automation_level: 'ai_assist', review_role: 'primary' },
     ]);
     await stopAllServers();
@@ -65,7 +71,12 @@ describe('review station by automation level (serve mode, real model, real image
     await page.getByTestId('suggestion').waitFor();
     expect(Number(await station.image.getAttribute('data-item-id'))).toBe(id);
     await station.decideWithKey('o', id);
-    expect(query(data, `SELECT review_role, label, defect_class, suggestion_visible FROM decisions WHERE item_id = ${id} ORDER BY id`)).toEqual([
+    expect(
+      query(
+        data,
+        `SELECT review_role, label, defect_class, suggestion_visible FROM decisions WHERE item_id = ${id} ORDER BY id`,
+      ),
+    ).toEqual([
       { review_role: 'first_read', label: 'defect', defect_class: 'crack', suggestion_visible: 0 },
       { review_role: 'primary', label: 'ok', defect_class: null, suggestion_visible: 1 },
     ]);
@@ -88,8 +99,27 @@ describe('review station by automation level (serve mode, real model, real image
     const autoPass = lastPass + 1;
     const autoFail = p.length - lastHuman - 1;
     const human = p.length - autoPass - autoFail;
-    const data = provisionStation(['--level', 'partial', '--t-ok', String(tOk), '--t-defect', String(tDefect), '--audit-rate', '0', '--blind-first-read', '0'], images);
-    expect(query(data, "SELECT label, COUNT(*) AS n FROM decisions WHERE source = 'auto' GROUP BY label ORDER BY label")).toEqual([
+    const data = provisionStation(
+      [
+        '--level',
+        'partial',
+        '--t-ok',
+        String(tOk),
+        '--t-defect',
+        String(tDefect),
+        '--audit-rate',
+        '0',
+        '--blind-first-read',
+        '0',
+      ],
+      images,
+    );
+    expect(
+      query(
+        data,
+        "SELECT label, COUNT(*) AS n FROM decisions WHERE source = 'auto' GROUP BY label ORDER BY label",
+      ),
+    ).toEqual([
       { label: 'defect', n: autoFail },
       { label: 'ok', n: autoPass },
     ]);
@@ -103,7 +133,9 @@ describe('review station by automation level (serve mode, real model, real image
   it('full automation leaves only the audit sample for humans, blind', async () => {
     const data = provisionStation(['--level', 'full', '--audit-rate', '0.5'], demoFolder(12));
     const audits = query<{ n: number }>(data, 'SELECT COUNT(*) AS n FROM routes WHERE audit = 1')[0]!.n;
-    expect(query<{ n: number }>(data, "SELECT COUNT(*) AS n FROM decisions WHERE source = 'auto'")[0]!.n).toBe(12);
+    expect(
+      query<{ n: number }>(data, "SELECT COUNT(*) AS n FROM decisions WHERE source = 'auto'")[0]!.n,
+    ).toBe(12);
     const station = await openStation(data);
     if (audits === 0) {
       await station.page.locator('[data-testid="review"][data-ready="empty"]').waitFor();
@@ -113,9 +145,12 @@ describe('review station by automation level (serve mode, real model, real image
     await expect.poll(() => station.page.locator('body').textContent()).toMatch(/Audit sample/i);
     expect(await station.page.locator(modelOutput).count()).toBe(0);
     await station.decideWithKey('o', id);
-    expect(query(data, `SELECT review_role, suggestion_visible FROM decisions WHERE item_id = ${id} AND source = 'human'`)).toEqual([
-      { review_role: 'audit', suggestion_visible: 0 },
-    ]);
+    expect(
+      query(
+        data,
+        `SELECT review_role, suggestion_visible FROM decisions WHERE item_id = ${id} AND source = 'human'`,
+      ),
+    ).toEqual([{ review_role: 'audit', suggestion_visible: 0 }]);
     await stopAllServers();
   });
 
@@ -136,7 +171,9 @@ describe('review station by automation level (serve mode, real model, real image
     await expect.poll(() => page.getByTestId('status-level').textContent()).toMatch(/ai.assist/i);
     await page.getByTestId('audit-verify').click();
     await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/Intact/);
-    expect(query(data, "SELECT actor, action FROM audit_log WHERE action = 'policy.change' ORDER BY id")).toEqual([
+    expect(
+      query(data, "SELECT actor, action FROM audit_log WHERE action = 'policy.change' ORDER BY id"),
+    ).toEqual([
       { actor: 'supervisor', action: 'policy.change' },
       { actor: 'supervisor', action: 'policy.change' },
     ]);

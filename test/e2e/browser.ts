@@ -10,7 +10,9 @@ const CHROMIUM = process.env.LOUPE_CHROMIUM ?? '/usr/bin/chromium';
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`no browser at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set LOUPE_CHROMIUM`);
+    throw new Error(
+      `no browser at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set LOUPE_CHROMIUM`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -28,14 +28,21 @@ describe('durability', () => {
     server = await startServe(['--data', dataDir]);
     let items: Array<{ id: number }> = [];
     await expect
-      .poll(async () => {
-        items = (await call(server!, 'queue:next', { limit: 20 })).value!.items;
-        return items.length;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          items = (await call(server!, 'queue:next', { limit: 20 })).value!.items;
+          return items.length;
+        },
+        { timeout: 60_000 },
+      )
       .toBeGreaterThanOrEqual(12);
     const acknowledged: number[] = [];
     for (const item of items.slice(0, 12)) {
-      const res = await call(server, 'review:decide', { itemId: item.id, inspector: 'night shift', label: 'ok' });
+      const res = await call(server, 'review:decide', {
+        itemId: item.id,
+        inspector: 'night shift',
+        label: 'ok',
+      });
       expect(res.ok).toBe(true);
       acknowledged.push(res.value!.decisionId);
     }
@@ -44,7 +51,9 @@ describe('durability', () => {
     server = null;
 
     const db = new Database(path.join(dataDir, 'loupe.db'));
-    const ids = (db.prepare('SELECT id FROM decisions ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+    const ids = (db.prepare('SELECT id FROM decisions ORDER BY id').all() as Array<{ id: number }>).map(
+      (r) => r.id,
+    );
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     expect(ids).toEqual(acknowledged);

@@ -20,13 +20,24 @@ afterAll(async () => {
 
 describe('agreement dashboard (serve mode)', () => {
   it('shows the figures of an imported history and exports them', async () => {
-    const lines = fs.readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8').trim().split('\n').slice(1);
+    const lines = fs
+      .readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     const csv = path.join(tempDir(), 'history.csv');
-    fs.writeFileSync(csv, ['file,label,class,inspector,decided_at', ...lines.map((l, i) => `${l},${i % 2 ? 'ana' : 'ben'},2026-05-0${1 + (i % 5)}T09:00:00Z`)].join('\n'));
+    fs.writeFileSync(
+      csv,
+      [
+        'file,label,class,inspector,decided_at',
+        ...lines.map((l, i) => `${l},${i % 2 ? 'ana' : 'ben'},2026-05-0${1 + (i % 5)}T09:00:00Z`),
+      ].join('\n'),
+    );
     const data = tempDir('loupe-e2e-reports-');
     loupe(['import', '--images', path.join(APP_ROOT, 'demo', 'images'), '--labels', csv, '--data', data]);
     const expected = JSON.parse(
-      (loupe(['report', '--data', data, '--format', 'json', '--out', path.join(data, 'r.json')]), fs.readFileSync(path.join(data, 'r.json'), 'utf8')),
+      (loupe(['report', '--data', data, '--format', 'json', '--out', path.join(data, 'r.json')]),
+      fs.readFileSync(path.join(data, 'r.json'), 'utf8')),
     ) as { overall: { n: number; cohen_kappa: number } };
 
     const server = await startServe(['--data', data, '--no-demo']);
@@ -35,13 +46,25 @@ describe('agreement dashboard (serve mode)', () => {
     await new StationPage(page).pickInspector('Auditor');
     await page.getByTestId('open-reports').click();
     await page.getByTestId('reports-screen').waitFor();
-    await expect.poll(() => page.getByTestId('report-n').textContent()).toContain(expected.overall.n.toLocaleString('en'));
-    await expect.poll(() => page.getByTestId('report-kappa').textContent()).toContain(expected.overall.cohen_kappa.toFixed(2));
-    for (const id of ['report-over-time', 'report-confusion', 'report-per-class', 'report-per-inspector', 'report-calibration']) {
+    await expect
+      .poll(() => page.getByTestId('report-n').textContent())
+      .toContain(expected.overall.n.toLocaleString('en'));
+    await expect
+      .poll(() => page.getByTestId('report-kappa').textContent())
+      .toContain(expected.overall.cohen_kappa.toFixed(2));
+    for (const id of [
+      'report-over-time',
+      'report-confusion',
+      'report-per-class',
+      'report-per-inspector',
+      'report-calibration',
+    ]) {
       await page.getByTestId(id).waitFor();
     }
     await page.getByTestId('export-html').click();
-    await expect.poll(() => page.getByTestId('export-result').textContent(), { timeout: 60_000 }).toMatch(/Saved to .*\.html/);
+    await expect
+      .poll(() => page.getByTestId('export-result').textContent(), { timeout: 60_000 })
+      .toMatch(/Saved to .*\.html/);
     const exported = fs.readdirSync(path.join(data, 'exports'));
     expect(exported.some((f) => f.endsWith('.html'))).toBe(true);
     expect(exported.some((f) => f.endsWith('.csv'))).toBe(true);

@@ -26,18 +26,31 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export type ServeHandle = { url: string; origin: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+export type ServeHandle = {
+  url: string;
+  origin: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 /** Starts `loupe serve` as a user would (the real bin script) and waits for its address. */
 export function startServe(args: string[]): Promise<ServeHandle> {
-  const child = spawn(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), 'serve', '--port', '0', ...args], {
-    cwd: APP_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(APP_ROOT, 'bin', 'loupe.js'), 'serve', '--port', '0', ...args],
+    {
+      cwd: APP_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.add(child);
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`loupe serve printed no address within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`loupe serve printed no address within 60 s:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
       const match = /Loupe is serving at (http:\/\/\S+)/.exec(output);

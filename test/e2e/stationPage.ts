@@ -22,7 +22,9 @@ export class StationPage {
     await this.page.getByRole('button', { name: 'Go' }).click();
     await this.page.getByTestId('folder-current').filter({ hasText: folder }).waitFor();
     await this.page.getByTestId('import-start').click();
-    await this.page.locator('[data-testid="import-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
+    await this.page
+      .locator('[data-testid="import-progress"][data-state="done"]')
+      .waitFor({ timeout: 60_000 });
   }
 
   async closeDialog(): Promise<void> {
@@ -38,15 +40,14 @@ export class StationPage {
   /** Presses a decision key and waits for a different item to be ready (or the queue to empty). */
   async decideWithKey(key: string, previousId: number): Promise<void> {
     await this.page.keyboard.press(key);
-    await this.page.waitForFunction(
-      (prev) => {
-        const root = document.querySelector('[data-testid="review"]');
-        const img = document.querySelector('[data-testid="review-image"]');
-        if (root?.getAttribute('data-ready') === 'empty') return true;
-        return root?.getAttribute('data-ready') === 'true' && img?.getAttribute('data-item-id') !== String(prev);
-      },
-      previousId,
-    );
+    await this.page.waitForFunction((prev) => {
+      const root = document.querySelector('[data-testid="review"]');
+      const img = document.querySelector('[data-testid="review-image"]');
+      if (root?.getAttribute('data-ready') === 'empty') return true;
+      return (
+        root?.getAttribute('data-ready') === 'true' && img?.getAttribute('data-item-id') !== String(prev)
+      );
+    }, previousId);
   }
 
   status(name: 'pending' | 'decided-today' | 'agreement'): Locator {

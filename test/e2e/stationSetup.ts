@@ -15,14 +15,19 @@ export function loupe(args: string[], env: Record<string, string> = {}): string 
     timeout: 120_000,
     env: { ...process.env, ...env },
   });
-  if (run.status !== 0) throw new Error(`loupe ${args.join(' ')} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`loupe ${args.join(' ')} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   return run.stdout;
 }
 
 /** A folder with `count` of the bundled demo tile images. */
 export function demoFolder(count: number): string {
   const folder = tempDir('loupe-e2e-images-');
-  for (const name of fs.readdirSync(DEMO).filter((n) => n.endsWith('.jpg')).sort().slice(0, count)) {
+  for (const name of fs
+    .readdirSync(DEMO)
+    .filter((n) => n.endsWith('.jpg'))
+    .sort()
+    .slice(0, count)) {
     fs.copyFileSync(path.join(DEMO, name), path.join(folder, name));
   }
   return folder;
@@ -32,7 +37,11 @@ export function demoFolder(count: number): string {
 export function predictedProbabilities(folder: string): Map<string, number> {
   const out = path.join(tempDir(), 'p.jsonl');
   loupe(['predict', '--images', folder, '--out', out]);
-  const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; defect_probability: number });
+  const lines = fs
+    .readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { file: string; defect_probability: number });
   return new Map(lines.map((l) => [l.file, l.defect_probability]));
 }
 
@@ -40,7 +49,9 @@ export function predictedProbabilities(folder: string): Map<string, number> {
 export function provisionStation(policyArgs: string[], images: string): string {
   const data = tempDir('loupe-e2e-station-');
   loupe(['supervisor', 'init', '--password', SUPERVISOR_PASSWORD, '--data', data]);
-  loupe(['policy', 'set', '--data', data, ...policyArgs, '--reason', 'end-to-end test setup'], { LOUPE_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD });
+  loupe(['policy', 'set', '--data', data, ...policyArgs, '--reason', 'end-to-end test setup'], {
+    LOUPE_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD,
+  });
   loupe(['import', '--images', images, '--data', data]);
   return data;
 }

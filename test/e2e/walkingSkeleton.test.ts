@@ -29,7 +29,11 @@ afterAll(async () => {
 /** A camera folder of real tile images (nested) with one truncated JPEG among them. */
 function cameraFolder(): { folder: string; corrupt: string } {
   const folder = tempDir('loupe-camera-');
-  const names = fs.readdirSync(DEMO).filter((n) => n.endsWith('.jpg')).sort().slice(0, 14);
+  const names = fs
+    .readdirSync(DEMO)
+    .filter((n) => n.endsWith('.jpg'))
+    .sort()
+    .slice(0, 14);
   names.forEach((name, i) => {
     const sub = path.join(folder, i % 2 ? 'shift-a' : 'shift-b');
     fs.mkdirSync(sub, { recursive: true });
@@ -53,7 +57,9 @@ describe('walking skeleton in serve mode', () => {
 
     await station.pickInspector(INSPECTOR);
     await station.importFolder(folder);
-    await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/14 new.*1 quarantined/s);
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toMatch(/14 new.*1 quarantined/s);
     await station.closeDialog();
 
     const decided: number[] = [];
@@ -66,16 +72,23 @@ describe('walking skeleton in serve mode', () => {
     await expect.poll(() => station.status('decided-today').textContent()).toMatch(/\b10\b/);
     await expect.poll(() => station.status('agreement').textContent()).toMatch(/n\s*=\s*10/);
     // The shadow model's output is never shown at the human_only level.
-    expect(await page.locator('[data-testid*="suggest"], [data-testid*="heatmap"], [data-testid*="overlay"]').count()).toBe(0);
+    expect(
+      await page
+        .locator('[data-testid*="suggest"], [data-testid*="heatmap"], [data-testid*="overlay"]')
+        .count(),
+    ).toBe(0);
 
     await page.keyboard.press('z');
     await expect.poll(() => station.currentItemId()).toBe(decided.at(-1));
     await expect.poll(() => station.status('decided-today').textContent()).toMatch(/\b9\b/);
 
-    await page.getByRole('button', { name: /quarantined/i }).first().click();
-    await expect.poll(() => page.getByTestId('quarantine-row').allTextContents()).toEqual([
-      expect.stringMatching(/frame-cut-off\.jpg.*truncated/s),
-    ]);
+    await page
+      .getByRole('button', { name: /quarantined/i })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.getByTestId('quarantine-row').allTextContents())
+      .toEqual([expect.stringMatching(/frame-cut-off\.jpg.*truncated/s)]);
     await page.close();
 
     await server.stop();
@@ -96,28 +109,55 @@ describe('walking skeleton in serve mode', () => {
          FROM decisions d LEFT JOIN predictions p ON p.id = d.prediction_id ORDER BY d.id`,
       )
       .all() as Array<Record<string, unknown>>;
-    const quarantined = db.prepare("SELECT original_path, quarantine_reason FROM items WHERE status = 'quarantined'").all();
+    const quarantined = db
+      .prepare("SELECT original_path, quarantine_reason FROM items WHERE status = 'quarantined'")
+      .all();
     db.close();
 
     const decisions = rows.filter((r) => r.kind === 'decision');
     expect(decisions.map((r) => r.item_id)).toEqual(decided);
-    expect(decisions.map((r) => r.defect_class)).toEqual([null, null, 'crack', null, 'blowhole', null, 'break', null, 'fray', 'uneven']);
+    expect(decisions.map((r) => r.defect_class)).toEqual([
+      null,
+      null,
+      'crack',
+      null,
+      'blowhole',
+      null,
+      'break',
+      null,
+      'fray',
+      'uneven',
+    ]);
     for (const r of rows) {
-      expect(r).toMatchObject({ inspector: INSPECTOR, suggestion_visible: 0, automation_level: 'human_only', source: 'human', role: 'champion' });
+      expect(r).toMatchObject({
+        inspector: INSPECTOR,
+        suggestion_visible: 0,
+        automation_level: 'human_only',
+        source: 'human',
+        role: 'champion',
+      });
       expect(r.defect_probability).toEqual(expect.any(Number));
       expect(r.latency_ms).toBeGreaterThan(0);
     }
     for (const r of decisions) expect(r.time_to_decide_ms).toBeGreaterThanOrEqual(0);
     const corrections = rows.filter((r) => r.kind === 'retraction');
-    expect(corrections).toEqual([expect.objectContaining({ corrects: decisions[9]!.id, item_id: decided[9] })]);
+    expect(corrections).toEqual([
+      expect.objectContaining({ corrects: decisions[9]!.id, item_id: decided[9] }),
+    ]);
     expect(rows).toHaveLength(11);
-    expect(quarantined).toEqual([{ original_path: corrupt, quarantine_reason: expect.stringMatching(/corrupt or truncated JPEG/) }]);
+    expect(quarantined).toEqual([
+      { original_path: corrupt, quarantine_reason: expect.stringMatching(/corrupt or truncated JPEG/) },
+    ]);
   });
 
   it('imports the demo images on first start and refuses requests without the token', async () => {
     const dataDir = tempDir('loupe-e2e-demo-');
     server = await startServe(['--data', dataDir]);
-    const denied = await fetch(`${server.origin}/api/stats:summary`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const denied = await fetch(`${server.origin}/api/stats:summary`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(denied.status).toBe(401);
     const page = await browser.newPage();
     await page.goto(server.url);
@@ -125,7 +165,9 @@ describe('walking skeleton in serve mode', () => {
     await station.pickInspector('Newcomer');
     expect(await station.currentItemId()).toBeGreaterThan(0);
     const demoCount = fs.readdirSync(DEMO).filter((n) => n.endsWith('.jpg')).length;
-    await expect.poll(() => station.status('pending').textContent(), { timeout: 60_000 }).toMatch(new RegExp(`\\b${demoCount}\\b`));
+    await expect
+      .poll(() => station.status('pending').textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`\\b${demoCount}\\b`));
     await page.close();
     await server.stop();
     server = null;

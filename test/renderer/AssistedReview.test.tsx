@@ -9,7 +9,8 @@ import type { QueueItemDto } from '../../electron/shared/contract';
 import { assisted, createFakeApi, firstReadItem, item, policy, settle, suggestion } from './fakeApi';
 import { memoryStorage } from './memoryStorage';
 
-const MODEL_OUTPUT = '[data-testid*="suggest"], [data-testid*="heatmap"], [data-testid*="overlay"], [data-testid="region-outline"], [data-testid="peak-marker"]';
+const MODEL_OUTPUT =
+  '[data-testid*="suggest"], [data-testid*="heatmap"], [data-testid*="overlay"], [data-testid="region-outline"], [data-testid="peak-marker"]';
 const drawn: { width: number; height: number }[] = [];
 
 // jsdom has no canvas: a context that records what the overlay draws.
@@ -25,7 +26,11 @@ beforeAll(() => {
     },
   );
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-    () => ({ putImageData: (d: { width: number; height: number }) => drawn.push({ width: d.width, height: d.height }) }) as never,
+    () =>
+      ({
+        putImageData: (d: { width: number; height: number }) =>
+          drawn.push({ width: d.width, height: d.height }),
+      }) as never,
   );
 });
 afterAll(() => {
@@ -60,16 +65,28 @@ describe('assisted review', () => {
     const canvas = screen.getByTestId<HTMLCanvasElement>('heatmap-overlay');
     expect([canvas.width, canvas.height]).toEqual([4, 4]);
     // Placed in source-image pixels inside the image box, letterbox margin included.
-    expect([canvas.style.left, canvas.style.top, canvas.style.width, canvas.style.height]).toEqual(['-10px', '0px', '120px', '100px']);
+    expect([canvas.style.left, canvas.style.top, canvas.style.width, canvas.style.height]).toEqual([
+      '-10px',
+      '0px',
+      '120px',
+      '100px',
+    ]);
     expect(drawn).toEqual([{ width: 4, height: 4 }]);
     const outline = screen.getByTestId('region-outline');
-    expect(['x', 'y', 'width', 'height'].map((a) => outline.getAttribute(a))).toEqual(['60', '60', '30', '25']);
+    expect(['x', 'y', 'width', 'height'].map((a) => outline.getAttribute(a))).toEqual([
+      '60',
+      '60',
+      '30',
+      '25',
+    ]);
     expect(screen.getByTestId('peak-marker')).toBeTruthy();
     expect(screen.getByTestId('review').dataset.phase).toBe('assisted');
   });
 
   it('h hides the model graphics and the choice is remembered', async () => {
-    const { storage } = await mount([assisted(1, suggestion({ label: 'ok', defectClass: null, defectProbability: 0.06 }))]);
+    const { storage } = await mount([
+      assisted(1, suggestion({ label: 'ok', defectClass: null, defectProbability: 0.06 })),
+    ]);
     showImage();
     expect(screen.getByTestId('suggestion').textContent).toContain('Suggests: OK, 6 % defect');
     fireEvent.keyDown(document.body, { key: 'h' });
@@ -130,10 +147,12 @@ describe('assisted review', () => {
 
   it('marks the decision key and the painted item for the latency benchmark', async () => {
     const marks: { name: string; detail: unknown }[] = [];
-    const spy = vi.spyOn(performance, 'mark').mockImplementation((name: string, options?: PerformanceMarkOptions) => {
-      marks.push({ name, detail: options?.detail });
-      return undefined as never;
-    });
+    const spy = vi
+      .spyOn(performance, 'mark')
+      .mockImplementation((name: string, options?: PerformanceMarkOptions) => {
+        marks.push({ name, detail: options?.detail });
+        return undefined as never;
+      });
     try {
       await mount([assisted(1), item(2)]);
       showImage();

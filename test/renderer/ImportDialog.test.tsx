@@ -9,7 +9,16 @@ import { memoryStorage } from './memoryStorage';
 
 afterEach(cleanup);
 
-const job = { jobId: 'j1', folder: '/data/line1', total: 20, processed: 5, added: 5, duplicates: 0, quarantined: 0, error: null };
+const job = {
+  jobId: 'j1',
+  folder: '/data/line1',
+  total: 20,
+  processed: 5,
+  added: 5,
+  duplicates: 0,
+  quarantined: 0,
+  error: null,
+};
 
 describe('import folder', () => {
   it('browses, imports the folder shown and follows its progress to the summary', async () => {
@@ -17,7 +26,12 @@ describe('import folder', () => {
     api.handle('ingest:listFolders', ({ path }) =>
       path === '/data/line1'
         ? ok({ path: '/data/line1', parent: '/data', folders: [], imageCount: 20 })
-        : ok({ path: '/data', parent: '/', folders: [{ name: 'line1', path: '/data/line1' }], imageCount: 0 }),
+        : ok({
+            path: '/data',
+            parent: '/',
+            folders: [{ name: 'line1', path: '/data/line1' }],
+            imageCount: 0,
+          }),
     );
     api.handle('ingest:importFolder', () => ok({ jobId: 'j1' }));
     const store = createAppStore({ api, storage: memoryStorage() });
@@ -41,7 +55,16 @@ describe('import folder', () => {
     expect(screen.getByTestId('import-progress').textContent).toContain('5 / 20');
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    act(() => api.emit('ingest:progress', { ...job, state: 'done', processed: 20, added: 17, duplicates: 1, quarantined: 2 }));
+    act(() =>
+      api.emit('ingest:progress', {
+        ...job,
+        state: 'done',
+        processed: 20,
+        added: 17,
+        duplicates: 1,
+        quarantined: 2,
+      }),
+    );
     // Closed dialog: the progress moved under the header and still reports the outcome.
     const strip = screen.getByTestId('import-progress');
     expect(strip.dataset.state).toBe('done');
@@ -55,12 +78,17 @@ describe('import folder', () => {
 describe('access token', () => {
   it('explains how to get in without a token', () => {
     render(<MissingToken />);
-    expect(document.body.textContent).toContain('Open the address printed by loupe serve (it carries the access token)');
+    expect(document.body.textContent).toContain(
+      'Open the address printed by loupe serve (it carries the access token)',
+    );
   });
 
   it('says the token was refused when the server answers unauthorized', async () => {
     const api = createFakeApi();
-    api.handle('app:info', () => ({ ok: false, error: { code: 'unauthorized', message: 'missing or wrong access token' } }));
+    api.handle('app:info', () => ({
+      ok: false,
+      error: { code: 'unauthorized', message: 'missing or wrong access token' },
+    }));
     render(
       <StoreProvider store={createAppStore({ api, storage: memoryStorage() })}>
         <App />

@@ -17,7 +17,11 @@ afterEach(() => {
 async function openReports(options: FakeOptions = {}, adjust: (api: FakeApi) => void = () => {}) {
   const api = createFakeApi([], options);
   adjust(api);
-  const store = createAppStore({ api, storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }), prefetchImage: () => {} });
+  const store = createAppStore({
+    api,
+    storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
+    prefetchImage: () => {},
+  });
   render(
     <StoreProvider store={store}>
       <App />
@@ -42,7 +46,8 @@ describe('reports screen', () => {
     expect(text('report-kappa')).toBe('0.88');
     expect(text('report-ac1')).toBe('0.99');
     expect(text('report-pabak')).toBe('0.98');
-    for (const id of ['report-agreement', 'report-kappa', 'report-ac1', 'report-pabak']) expect(text(`${id}-n`)).toBe(`n = ${count(1000)}`);
+    for (const id of ['report-agreement', 'report-kappa', 'report-ac1', 'report-pabak'])
+      expect(text(`${id}-n`)).toBe(`n = ${count(1000)}`);
     expect(overall.getByText('95 % CI 0.83 to 0.93')).toBeTruthy();
     expect(text('report-escape-rate')).toBe('9.09 %');
     expect(text('report-escape-rate-n')).toBe('4 of n = 44');
@@ -85,10 +90,16 @@ describe('reports screen', () => {
     expect(within(rows[0]!).queryByTestId('rubber-stamp')).toBeNull();
     expect(screen.getAllByTestId('slice-row').map((r) => r.dataset.key)).toEqual(['tile-defect-v1@1.0.0']);
     fireEvent.change(screen.getByTestId('report-slice-dimension'), { target: { value: 'inspector' } });
-    expect(screen.getAllByTestId('slice-row').map((r) => r.textContent?.split(/\d/)[0])).toEqual(['(none recorded)', 'Ana', 'Ben']);
+    expect(screen.getAllByTestId('slice-row').map((r) => r.textContent?.split(/\d/)[0])).toEqual([
+      '(none recorded)',
+      'Ana',
+      'Ben',
+    ]);
     const sha = screen.getByTestId('provenance-model-sha');
     expect(sha.textContent).toBe('9f86d081884c…');
-    expect(sha.getAttribute('title')).toBe('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+    expect(sha.getAttribute('title')).toBe(
+      '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    );
     expect(text('provenance-rows')).toMatch(count(1712));
   });
 
@@ -135,22 +146,30 @@ describe('reports screen', () => {
     // Editing a day keeps the other end of the preset and makes the period custom.
     fireEvent.change(screen.getByTestId('report-from'), { target: { value: '2025-03-01' } });
     await act(settle);
-    expect(api.callsTo('reports:summary').at(-1)).toMatchObject({ from: '2025-03-01T00:00:00.000Z', to: '2025-03-11T00:00:00.000Z' });
+    expect(api.callsTo('reports:summary').at(-1)).toMatchObject({
+      from: '2025-03-01T00:00:00.000Z',
+      to: '2025-03-11T00:00:00.000Z',
+    });
     expect(screen.getByTestId('report-preset-last7').getAttribute('aria-pressed')).toBe('false');
   });
 
   it('exports with progress, disables the buttons meanwhile, then shows where the file went or why not', async () => {
     let release: (value: Envelope<ChannelOutput<'reports:export'>>) => void = () => {};
-    const { api } = await openReports({}, (fake) => fake.handle('reports:export', () => new Promise((resolve) => (release = resolve))));
+    const { api } = await openReports({}, (fake) =>
+      fake.handle('reports:export', () => new Promise((resolve) => (release = resolve))),
+    );
     fireEvent.click(screen.getByTestId('export-pdf'));
     await act(settle);
     expect(text('export-running')).toBe('Writing the PDF export…');
-    for (const f of ['csv', 'json', 'html', 'pdf']) expect(screen.getByTestId(`export-${f}`)).toHaveProperty('disabled', true);
+    for (const f of ['csv', 'json', 'html', 'pdf'])
+      expect(screen.getByTestId(`export-${f}`)).toHaveProperty('disabled', true);
     await act(async () => {
       release(ok({ file: '/data/exports/loupe-agreement.pdf', rows: 1234, sha256: EXPORT_SHA }));
       await settle();
     });
-    expect(text('export-result')).toBe(`Saved to /data/exports/loupe-agreement.pdf (${count(1234)} rows, sha256 e3b0c44298fc…)`);
+    expect(text('export-result')).toBe(
+      `Saved to /data/exports/loupe-agreement.pdf (${count(1234)} rows, sha256 e3b0c44298fc…)`,
+    );
     expect(screen.getByTestId('export-csv')).toHaveProperty('disabled', false);
     expect(api.callsTo('reports:export')).toHaveLength(1);
 

@@ -61,7 +61,9 @@ describe('review screen', () => {
     fireEvent.keyDown(document.body, { key: 'd' });
     fireEvent.keyDown(document.body, { key: 'c' });
     await act(settle);
-    expect(api.callsTo('review:decide')).toEqual([expect.objectContaining({ itemId: 1, label: 'defect', defectClass: 'crack' })]);
+    expect(api.callsTo('review:decide')).toEqual([
+      expect.objectContaining({ itemId: 1, label: 'defect', defectClass: 'crack' }),
+    ]);
   });
 
   it('undo on z brings the decided item back', async () => {
@@ -76,7 +78,11 @@ describe('review screen', () => {
   });
 
   it('never renders the shadow prediction, even when one is sent by mistake', async () => {
-    const leaky = { ...item(1), prediction: { defectProbability: 0.987, label: 'blowhole' }, defectProbability: 0.987 } as QueueItemDto;
+    const leaky = {
+      ...item(1),
+      prediction: { defectProbability: 0.987, label: 'blowhole' },
+      defectProbability: 0.987,
+    } as QueueItemDto;
     await mount([leaky]);
     showImage();
     const text = document.body.textContent ?? '';
@@ -91,7 +97,10 @@ describe('review screen', () => {
 
   it('an error is shown in a banner that can be dismissed', async () => {
     const { api } = await mount([item(1)]);
-    api.handle('review:decide', () => ({ ok: false, error: { code: 'internal', message: 'database is locked' } }));
+    api.handle('review:decide', () => ({
+      ok: false,
+      error: { code: 'internal', message: 'database is locked' },
+    }));
     showImage();
     fireEvent.keyDown(document.body, { key: 'o' });
     await act(settle);
@@ -117,7 +126,13 @@ describe('start screen and status bar', () => {
   it('shows the figures with the agreement as "n · %" and opens the quarantine list', async () => {
     const api = createFakeApi([item(1)]);
     api.handle('stats:summary', () =>
-      ok({ pending: 40, awaitingModel: 3, decidedToday: 17, quarantined: 2, shadowAgreement: { n: 12, agree: 10, rate: 10 / 12 } }),
+      ok({
+        pending: 40,
+        awaitingModel: 3,
+        decidedToday: 17,
+        quarantined: 2,
+        shadowAgreement: { n: 12, agree: 10, rate: 10 / 12 },
+      }),
     );
     api.handle('items:quarantined', () =>
       ok({
@@ -128,7 +143,11 @@ describe('start screen and status bar', () => {
         total: 2,
       }),
     );
-    const store = createAppStore({ api, storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }), prefetchImage: () => {} });
+    const store = createAppStore({
+      api,
+      storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
+      prefetchImage: () => {},
+    });
     render(
       <StoreProvider store={store}>
         <App />
@@ -142,6 +161,9 @@ describe('start screen and status bar', () => {
     fireEvent.click(screen.getByTestId('status-quarantined'));
     await act(settle);
     const rows = within(screen.getByTestId('quarantine-list')).getAllByTestId('quarantine-row');
-    expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining('not an image'), expect.stringContaining('truncated file')]);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('not an image'),
+      expect.stringContaining('truncated file'),
+    ]);
   });
 });

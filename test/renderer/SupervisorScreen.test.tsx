@@ -14,7 +14,11 @@ afterEach(cleanup);
 async function openSupervisor(options: FakeOptions = {}, adjust: (api: FakeApi) => void = () => {}) {
   const api = createFakeApi([], options);
   adjust(api);
-  const store = createAppStore({ api, storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }), prefetchImage: () => {} });
+  const store = createAppStore({
+    api,
+    storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
+    prefetchImage: () => {},
+  });
   render(
     <StoreProvider store={store}>
       <App />
@@ -37,7 +41,9 @@ describe('supervisor screen', () => {
       [0.1, false],
     ]);
     await openSupervisor({ distribution: few });
-    expect(screen.getByTestId('whatif-not-enough').textContent).toBe('not enough labelled items (2 defects of the 30 needed)');
+    expect(screen.getByTestId('whatif-not-enough').textContent).toBe(
+      'not enough labelled items (2 defects of the 30 needed)',
+    );
     expect(screen.queryByTestId('whatif-escape-rate')).toBeNull();
     await release();
     expect(screen.getByTestId('whatif-source').dataset.source).toBe('exact');
@@ -58,7 +64,10 @@ describe('supervisor screen', () => {
     expect(screen.getByTestId('whatif-source').dataset.source).toBe('live');
     await release();
     expect(screen.getByTestId('whatif-source').dataset.source).toBe('exact');
-    expect(api.callsTo('whatif:compute').at(-1)).toEqual({ band: { t_ok: 0.03, t_defect: 0.9 }, defectClass: null });
+    expect(api.callsTo('whatif:compute').at(-1)).toEqual({
+      band: { t_ok: 0.03, t_defect: 0.9 },
+      defectClass: null,
+    });
     expect(screen.getByTestId('whatif-curve-pass').querySelector('circle')).toBeTruthy();
   });
 
@@ -78,7 +87,9 @@ describe('supervisor screen', () => {
     fireEvent.change(within(dialog).getByTestId('policy-reason'), { target: { value: 'assist on line 1' } });
     fireEvent.click(within(dialog).getByTestId('policy-confirm'));
     await act(settle);
-    expect(within(dialog).getByRole('alert').textContent).toBe('The supervisor name or password is wrong. Nothing was changed.');
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'The supervisor name or password is wrong. Nothing was changed.',
+    );
 
     fireEvent.change(within(dialog).getByTestId('supervisor-password'), { target: { value: 'secret' } });
     fireEvent.click(within(dialog).getByTestId('policy-confirm'));
@@ -102,15 +113,21 @@ describe('supervisor screen', () => {
     await act(settle);
     expect(screen.getByTestId('audit-verify-result').textContent).toBe('Intact: 1 entries');
     expect(screen.getByTestId('audit-head').textContent).toContain('ab12cd34');
-    api.handle('audit:verify', () => ok({ ok: false, entries: 7, head: null, badEntryId: 5, reason: 'hash mismatch' }));
+    api.handle('audit:verify', () =>
+      ok({ ok: false, entries: 7, head: null, badEntryId: 5, reason: 'hash mismatch' }),
+    );
     fireEvent.click(screen.getByTestId('audit-verify'));
     await act(settle);
     expect(screen.getByTestId('audit-verify-result').textContent).toBe('Broken at entry #5: hash mismatch');
   });
 
   it('explains how to create a supervisor when none is configured', async () => {
-    await openSupervisor({}, (api) => api.handle('supervisor:status', () => ok({ configured: false, names: [] })));
-    expect(screen.getByTestId('supervisor-not-configured').textContent).toContain('npx loupe supervisor init --password … --data …');
+    await openSupervisor({}, (api) =>
+      api.handle('supervisor:status', () => ok({ configured: false, names: [] })),
+    );
+    expect(screen.getByTestId('supervisor-not-configured').textContent).toContain(
+      'npx loupe supervisor init --password … --data …',
+    );
     fireEvent.click(screen.getByTestId('policy-level-full'));
     expect(screen.getByTestId('policy-apply')).toHaveProperty('disabled', true);
     fireEvent.click(screen.getByTestId('close-supervisor'));

@@ -65,9 +65,17 @@ describe('readToken', () => {
 
 describe('createHttpApi', () => {
   it('posts the input as JSON to /api/<channel> with the Bearer token and passes the envelope through', async () => {
-    const fetch = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(jsonResponse(200, { ok: true, value: { decisionId: 7 } })));
+    const fetch = vi.fn((_url: string, _init: RequestInit) =>
+      Promise.resolve(jsonResponse(200, { ok: true, value: { decisionId: 7 } })),
+    );
     const api = createHttpApi('tok', { fetch, EventSource: FakeEventSource });
-    const input = { itemId: 3, inspector: 'Ana', label: 'ok' as const, defectClass: null, timeToDecideMs: 900 };
+    const input = {
+      itemId: 3,
+      inspector: 'Ana',
+      label: 'ok' as const,
+      defectClass: null,
+      timeToDecideMs: 900,
+    };
     await expect(api.invoke('review:decide', input)).resolves.toEqual({ ok: true, value: { decisionId: 7 } });
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe('/api/review:decide');
@@ -78,7 +86,10 @@ describe('createHttpApi', () => {
 
   it('passes an error envelope from a 4xx answer through unchanged', async () => {
     const error = { ok: false, error: { code: 'invalid_input', message: 'limit: too big' } };
-    const api = createHttpApi('tok', { fetch: () => Promise.resolve(jsonResponse(400, error)), EventSource: FakeEventSource });
+    const api = createHttpApi('tok', {
+      fetch: () => Promise.resolve(jsonResponse(400, error)),
+      EventSource: FakeEventSource,
+    });
     await expect(api.invoke('queue:next', { limit: 5 })).resolves.toEqual(error);
   });
 
@@ -99,7 +110,10 @@ describe('createHttpApi', () => {
       EventSource: FakeEventSource,
     });
     const res = await api.invoke('app:info', {});
-    expect(res).toEqual({ ok: false, error: { code: 'internal', message: 'unexpected answer from the Loupe server (HTTP 502)' } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'unexpected answer from the Loupe server (HTTP 502)' },
+    });
   });
 
   it('listens to server-sent events by name on one connection carrying the token', () => {

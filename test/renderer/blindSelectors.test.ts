@@ -28,16 +28,19 @@ async function storeWith(items: QueueItemDto[]) {
 }
 
 describe('blind reads expose no model output', () => {
-  it.each(blindTasks)('a $role task with blind=true shows no suggestion, even one sent by mistake', async (task) => {
-    const { store, overlays } = await storeWith([item(1, { task }), item(2, { task })]);
-    const state = store.getState();
-    expect(selectVisibleSuggestion(state)).toBeNull();
-    expect(selectReadPhase(state)).toBe(task.role === 'first_read' ? 'first-read' : 'blind');
-    // Not even held in the store, and never prepared ahead.
-    expect(state.review.queue.every((i) => i.task.suggestion === null)).toBe(true);
-    expect(JSON.stringify(state.review)).not.toContain('defectProbability');
-    expect(overlays).toEqual([]);
-  });
+  it.each(blindTasks)(
+    'a $role task with blind=true shows no suggestion, even one sent by mistake',
+    async (task) => {
+      const { store, overlays } = await storeWith([item(1, { task }), item(2, { task })]);
+      const state = store.getState();
+      expect(selectVisibleSuggestion(state)).toBeNull();
+      expect(selectReadPhase(state)).toBe(task.role === 'first_read' ? 'first-read' : 'blind');
+      // Not even held in the store, and never prepared ahead.
+      expect(state.review.queue.every((i) => i.task.suggestion === null)).toBe(true);
+      expect(JSON.stringify(state.review)).not.toContain('defectProbability');
+      expect(overlays).toEqual([]);
+    },
+  );
 
   it('an assisted task shows its suggestion and prepares the next items’ overlays', async () => {
     const { store, overlays } = await storeWith([assisted(1), assisted(2), item(3)]);
@@ -56,14 +59,25 @@ describe('blind reads expose no model output', () => {
     expect(withoutHiddenSuggestion(plain)).toBe(plain);
     // An item from a server that sends no task, or a task it cannot read, is read blind.
     const { task: _none, ...noTask } = assisted(4);
-    expect(withoutHiddenSuggestion(noTask as QueueItemDto).task).toEqual({ role: 'primary', blind: true, suggestion: null });
-    const odd = { ...assisted(5), task: { role: 'peek', blind: 'no', suggestion: leak } } as unknown as QueueItemDto;
+    expect(withoutHiddenSuggestion(noTask as QueueItemDto).task).toEqual({
+      role: 'primary',
+      blind: true,
+      suggestion: null,
+    });
+    const odd = {
+      ...assisted(5),
+      task: { role: 'peek', blind: 'no', suggestion: leak },
+    } as unknown as QueueItemDto;
     expect(withoutHiddenSuggestion(odd).task).toEqual({ role: 'primary', blind: true, suggestion: null });
   });
 
   it('a policy change that makes the item on screen blind hides its suggestion at once', async () => {
     const api = createFakeApi([assisted(1)]);
-    const store = createAppStore({ api, storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }), prefetchImage: () => {} });
+    const store = createAppStore({
+      api,
+      storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
+      prefetchImage: () => {},
+    });
     await store.getState().loadQueue();
     store.getState().markImageLoaded(1);
     expect(selectVisibleSuggestion(store.getState())).not.toBeNull();

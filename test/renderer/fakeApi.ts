@@ -18,7 +18,9 @@ import { distribution, policy, richLabels, suggestion } from './fixtures';
 
 export { assisted, firstReadItem, item, policy, suggestion } from './fixtures';
 
-type Handler<C extends Channel> = (input: ChannelInput<C>) => Envelope<ChannelOutput<C>> | Promise<Envelope<ChannelOutput<C>>>;
+type Handler<C extends Channel> = (
+  input: ChannelInput<C>,
+) => Envelope<ChannelOutput<C>> | Promise<Envelope<ChannelOutput<C>>>;
 type HandlerMap = { [C in Channel]?: Handler<C> };
 
 export type FakeApi = LoupeApi & {
@@ -72,7 +74,9 @@ export function createFakeApi(pending: QueueItemDto[] = [], options: FakeOptions
     for (const l of listeners.get(event) ?? []) l(payload);
   };
   const served = (i: QueueItemDto): QueueItemDto =>
-    provisional.has(i.id) ? { ...i, task: { role: 'first_read', blind: false, suggestion: provisional.get(i.id) ?? null } } : i;
+    provisional.has(i.id)
+      ? { ...i, task: { role: 'first_read', blind: false, suggestion: provisional.get(i.id) ?? null } }
+      : i;
 
   const handlers: HandlerMap = {
     'app:info': () => ok(info),
@@ -83,7 +87,8 @@ export function createFakeApi(pending: QueueItemDto[] = [], options: FakeOptions
       if (index < 0) return { ok: false, error: { code: 'conflict', message: 'item is not pending' } };
       const decisionId = nextDecision++;
       if (queue[index]!.task.role === 'first_read' && !provisional.has(itemId)) {
-        const reveal = options.reveals && itemId in options.reveals ? (options.reveals[itemId] ?? null) : suggestion();
+        const reveal =
+          options.reveals && itemId in options.reveals ? (options.reveals[itemId] ?? null) : suggestion();
         provisional.set(itemId, reveal);
         return ok({ decisionId, reveal });
       }
@@ -99,7 +104,13 @@ export function createFakeApi(pending: QueueItemDto[] = [], options: FakeOptions
       return ok({ retractionId: decisionId + 1000, itemId: taken.id });
     },
     'stats:summary': () =>
-      ok({ pending: queue.length, awaitingModel: 0, decidedToday: decisions.size, quarantined: 0, shadowAgreement: { n: 0, agree: 0, rate: null } }),
+      ok({
+        pending: queue.length,
+        awaitingModel: 0,
+        decidedToday: decisions.size,
+        quarantined: 0,
+        shadowAgreement: { n: 0, agree: 0, rate: null },
+      }),
     'ingest:status': () => ok({ jobs: [] }),
     'items:quarantined': () => ok({ items: [], total: 0 }),
     'hotFolder:get': () => ok({ path: null, active: false, error: null }),
@@ -108,33 +119,63 @@ export function createFakeApi(pending: QueueItemDto[] = [], options: FakeOptions
     'policy:set': ({ supervisor, password, reason, settings }) => {
       if (supervisor !== SUPERVISOR.name || password !== SUPERVISOR.password)
         return { ok: false, error: { code: 'unauthorized', message: 'wrong supervisor name or password' } };
-      if (reason.trim().length < 3) return { ok: false, error: { code: 'invalid_input', message: 'reason: give a reason for the change' } };
-      current = { ...current, ...settings, classBands: settings.classBands ?? {}, id: current.id + 1, version: current.version + 1, createdBy: supervisor, reason };
+      if (reason.trim().length < 3)
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: 'reason: give a reason for the change' },
+        };
+      current = {
+        ...current,
+        ...settings,
+        classBands: settings.classBands ?? {},
+        id: current.id + 1,
+        version: current.version + 1,
+        createdBy: supervisor,
+        reason,
+      };
       history = [current, ...history];
       emit('policy:changed', current);
       return ok({ policy: current });
     },
     'whatif:distribution': () => ok(dist),
     'whatif:compute': ({ band, defectClass }) => {
-      const figures = figuresFromCounts(countBandFromBins(dist.defectCounts, dist.okCounts, band), dist.itemsPerHour, dist.minimumDefects);
+      const figures = figuresFromCounts(
+        countBandFromBins(dist.defectCounts, dist.okCounts, band),
+        dist.itemsPerHour,
+        dist.minimumDefects,
+      );
       return ok({ ...figures, band, defectClass: defectClass ?? null });
     },
     'reports:summary': () => ok(options.report ?? reportFixture()),
-    'reports:export': ({ format }) => ok({ file: `/data/exports/loupe-agreement.${format}`, rows: 1234, sha256: EXPORT_SHA }),
-    'audit:list': () => ok({ entries: [{ id: 1, at: '2025-01-01T00:00:00.000Z', actor: 'system', action: 'policy.set', details: 'version 1' }] }),
+    'reports:export': ({ format }) =>
+      ok({ file: `/data/exports/loupe-agreement.${format}`, rows: 1234, sha256: EXPORT_SHA }),
+    'audit:list': () =>
+      ok({
+        entries: [
+          {
+            id: 1,
+            at: '2025-01-01T00:00:00.000Z',
+            actor: 'system',
+            action: 'policy.set',
+            details: 'version 1',
+          },
+        ],
+      }),
     'audit:verify': () => ok({ ok: true, entries: 1, head: 'ab12cd34ef56', badEntryId: null, reason: null }),
   };
 
   const api: FakeApi = {
     calls,
-    callsTo: <C extends Channel>(channel: C) => calls.filter((c) => c.channel === channel).map((c) => c.input as ChannelInput<C>),
+    callsTo: <C extends Channel>(channel: C) =>
+      calls.filter((c) => c.channel === channel).map((c) => c.input as ChannelInput<C>),
     handle: (channel, handler) => {
       (handlers as Record<string, unknown>)[channel] = handler;
     },
     invoke: async (channel, input) => {
       calls.push({ channel, input });
       const handler = handlers[channel];
-      if (!handler) return { ok: false, error: { code: 'unknown_channel', message: `fake has no ${channel}` } };
+      if (!handler)
+        return { ok: false, error: { code: 'unknown_channel', message: `fake has no ${channel}` } };
       return handler(input);
     },
     on: (event, listener) => {
@@ -153,7 +194,8 @@ export function createFakeApi(pending: QueueItemDto[] = [], options: FakeOptions
 
 type Confusion = AgreementBlock['confusion'];
 const rate = (x: number, n: number) => ({ value: n ? x / n : null, x, n, ci95: wilson(x, n) });
-const around = (v: number | null): [number, number] | null => (v === null ? null : [v - 0.05, Math.min(1, v + 0.05)]);
+const around = (v: number | null): [number, number] | null =>
+  v === null ? null : [v - 0.05, Math.min(1, v + 0.05)];
 
 /** A block from a binary confusion, by the DOMAIN.md formulas; coefficient intervals are ±0.05 stand-ins. */
 export function agreementBlock(c: Confusion): AgreementBlock {
@@ -187,7 +229,11 @@ export const EXPORT_SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca4959
 /** 1000 unbiased labels, 44 human defects: agreement 99.0 %, κ 0.884, AC1 0.989, PABAK 0.980. */
 export const OVERALL: Confusion = { tp: 40, fp: 6, fn: 4, tn: 950 };
 const slice = (key: string, c: Confusion) => ({ key, ...agreementBlock(c) });
-const inspectorRow = (inspector: string, c: Confusion, extra: Partial<AgreementReport['per_inspector'][number]>) => ({
+const inspectorRow = (
+  inspector: string,
+  c: Confusion,
+  extra: Partial<AgreementReport['per_inspector'][number]>,
+) => ({
   inspector,
   n: c.tp + c.fp + c.fn + c.tn,
   agreement: agreementBlock(c).agreement,
@@ -213,21 +259,73 @@ export function reportFixture(extra: Partial<AgreementReport> = {}): AgreementRe
     row_count: 1712,
     csv_sha256: null,
     model_threshold: 0.5,
-    model_versions: [{ id: 'tile-defect-v1', version: '1.0.0', sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }],
-    policy_versions: [{ version: 1, level: 'human_only', created_at: '2025-01-01T00:00:00.000Z', created_by: 'system', reason: 'initial policy' }],
+    model_versions: [
+      {
+        id: 'tile-defect-v1',
+        version: '1.0.0',
+        sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      },
+    ],
+    policy_versions: [
+      {
+        version: 1,
+        level: 'human_only',
+        created_at: '2025-01-01T00:00:00.000Z',
+        created_by: 'system',
+        reason: 'initial policy',
+      },
+    ],
     audit_head: 'ab12cd34ef56ab12cd34ef56ab12cd34',
     overall: agreementBlock(OVERALL),
     assisted: agreementBlock({ tp: 50, fp: 1, fn: 1, tn: 448 }),
     human_human: agreementBlock({ tp: 18, fp: 2, fn: 1, tn: 179 }),
     per_class: [
-      { label: 'ok', support: 956, precision: rate(950, 954), recall: rate(950, 956), specificity: rate(40, 44), f1: 0.9948 },
-      { label: 'crack', support: 34, precision: rate(30, 36), recall: rate(30, 34), specificity: rate(960, 966), f1: 0.8571 },
-      { label: 'fray', support: 10, precision: rate(7, 10), recall: rate(7, 10), specificity: rate(987, 990), f1: 0.7 },
+      {
+        label: 'ok',
+        support: 956,
+        precision: rate(950, 954),
+        recall: rate(950, 956),
+        specificity: rate(40, 44),
+        f1: 0.9948,
+      },
+      {
+        label: 'crack',
+        support: 34,
+        precision: rate(30, 36),
+        recall: rate(30, 34),
+        specificity: rate(960, 966),
+        f1: 0.8571,
+      },
+      {
+        label: 'fray',
+        support: 10,
+        precision: rate(7, 10),
+        recall: rate(7, 10),
+        specificity: rate(987, 990),
+        f1: 0.7,
+      },
     ],
-    class_confusion: { labels: ['ok', 'crack', 'fray'], matrix: [[950, 4, 2], [3, 30, 1], [1, 2, 7]] },
+    class_confusion: {
+      labels: ['ok', 'crack', 'fray'],
+      matrix: [
+        [950, 4, 2],
+        [3, 30, 1],
+        [1, 2, 7],
+      ],
+    },
     per_inspector: [
-      inspectorRow('Ana', ana, { assisted_n: 120, override_rate: rate(14, 120), followed_when_wrong: rate(1, 6) }),
-      inspectorRow('Ben', ben, { assisted_n: 380, override_rate: rate(2, 380), followed_when_wrong: rate(9, 10), median_time_to_decide_ms: 640, rubber_stamp: true }),
+      inspectorRow('Ana', ana, {
+        assisted_n: 120,
+        override_rate: rate(14, 120),
+        followed_when_wrong: rate(1, 6),
+      }),
+      inspectorRow('Ben', ben, {
+        assisted_n: 380,
+        override_rate: rate(2, 380),
+        followed_when_wrong: rate(9, 10),
+        median_time_to_decide_ms: 640,
+        rubber_stamp: true,
+      }),
     ],
     over_time: [
       slice('2025-03-01', { tp: 20, fp: 3, fn: 2, tn: 475 }),
@@ -236,16 +334,28 @@ export function reportFixture(extra: Partial<AgreementReport> = {}): AgreementRe
     ],
     calibration: Array.from({ length: 10 }, (_, b) => {
       const n = [900, 40, 0, 0, 10, 0, 0, 0, 20, 30][b]!;
-      return { lower: b / 10, upper: (b + 1) / 10, n, mean_probability: n ? b / 10 + 0.05 : null, defect_rate: n ? [0.004, 0.05, 0, 0, 0.4, 0, 0, 0, 0.8, 0.9][b]! : null };
+      return {
+        lower: b / 10,
+        upper: (b + 1) / 10,
+        n,
+        mean_probability: n ? b / 10 + 0.05 : null,
+        defect_rate: n ? [0.004, 0.05, 0, 0, 0.4, 0, 0, 0, 0.8, 0.9][b]! : null,
+      };
     }),
     slices: {
       model_version: [slice('tile-defect-v1@1.0.0', OVERALL)],
       inspector: [slice('', { tp: 0, fp: 0, fn: 0, tn: 0 }), slice('Ana', ana), slice('Ben', ben)],
       station: [slice('line-1', OVERALL)],
       automation_level: [slice('human_only', OVERALL)],
-      source: [slice('history', { tp: 10, fp: 1, fn: 1, tn: 188 }), slice('human', { tp: 30, fp: 5, fn: 3, tn: 762 })],
+      source: [
+        slice('history', { tp: 10, fp: 1, fn: 1, tn: 188 }),
+        slice('human', { tp: 30, fp: 5, fn: 3, tn: 762 }),
+      ],
       confidence_bucket: [slice('0.0–0.1', { tp: 4, fp: 0, fn: 0, tn: 896 })],
-      defect_class: [slice('crack', { tp: 30, fp: 0, fn: 4, tn: 0 }), slice('ok', { tp: 0, fp: 6, fn: 0, tn: 950 })],
+      defect_class: [
+        slice('crack', { tp: 30, fp: 0, fn: 4, tn: 0 }),
+        slice('ok', { tp: 0, fp: 6, fn: 0, tn: 950 }),
+      ],
     },
     ...extra,
   };

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { INSPECTOR_STORAGE_KEY } from '../../renderer/app/inspectorSlice';
 import { createAppStore } from '../../renderer/app/store';
-import { selectFirstRead, selectReadPhase, selectVisibleSuggestion } from '../../renderer/features/review/reviewSelectors';
+import {
+  selectFirstRead,
+  selectReadPhase,
+  selectVisibleSuggestion,
+} from '../../renderer/features/review/reviewSelectors';
 import type { QueueItemDto, SuggestionDto } from '../../electron/shared/contract';
 import { createFakeApi, firstReadItem, item, settle, suggestion } from './fakeApi';
 import type { FakeOptions } from './fakeApi';
@@ -22,13 +26,22 @@ function setup(items: QueueItemDto[], options: FakeOptions = {}) {
     const head = store.getState().review.queue[0];
     if (head) store.getState().markImageLoaded(head.id);
   };
-  return { api, store, showCurrent, overlays, tick: (ms: number) => (clock += ms), headId: () => store.getState().review.queue[0]?.id };
+  return {
+    api,
+    store,
+    showCurrent,
+    overlays,
+    tick: (ms: number) => (clock += ms),
+    headId: () => store.getState().review.queue[0]?.id,
+  };
 }
 
 describe('blind first read', () => {
   it('records a provisional blind call, reveals the suggestion, then records the final call on the same item', async () => {
     const reveal = suggestion({ defectClass: 'fray', defectProbability: 0.91 });
-    const { api, store, showCurrent, tick, headId } = setup([firstReadItem(1), item(2)], { reveals: { 1: reveal } });
+    const { api, store, showCurrent, tick, headId } = setup([firstReadItem(1), item(2)], {
+      reveals: { 1: reveal },
+    });
     await store.getState().loadQueue();
     showCurrent();
     expect(selectReadPhase(store.getState())).toBe('first-read');
@@ -46,7 +59,9 @@ describe('blind first read', () => {
     expect(selectReadPhase(store.getState())).toBe('final-call');
     expect(selectFirstRead(store.getState())?.choice).toEqual({ label: 'ok' });
     expect(selectVisibleSuggestion(store.getState())).toEqual(reveal);
-    expect(api.callsTo('review:decide')).toEqual([{ itemId: 1, inspector: 'Ana', label: 'ok', defectClass: null, timeToDecideMs: 800 }]);
+    expect(api.callsTo('review:decide')).toEqual([
+      { itemId: 1, inspector: 'Ana', label: 'ok', defectClass: null, timeToDecideMs: 800 },
+    ]);
 
     tick(300);
     await store.getState().decide({ label: 'defect', defectClass: 'fray' });
@@ -91,7 +106,9 @@ describe('blind first read', () => {
 
   it('an item served unblinded as a first read (provisional call made before a reload) goes straight to the final call', async () => {
     const s: SuggestionDto = suggestion();
-    const { api, store, showCurrent, headId } = setup([item(1, { task: { role: 'first_read', blind: false, suggestion: s } })]);
+    const { api, store, showCurrent, headId } = setup([
+      item(1, { task: { role: 'first_read', blind: false, suggestion: s } }),
+    ]);
     await store.getState().loadQueue();
     showCurrent();
     expect(selectReadPhase(store.getState())).toBe('final-call');
@@ -108,7 +125,9 @@ describe('blind first read', () => {
     showCurrent();
     await store.getState().decide({ label: 'ok' });
     await settle();
-    expect(store.getState().ui.errors.map((e) => e.message)).toEqual(['The first read on item 1 was not saved: disk full']);
+    expect(store.getState().ui.errors.map((e) => e.message)).toEqual([
+      'The first read on item 1 was not saved: disk full',
+    ]);
     expect(headId()).toBe(1);
     expect(selectReadPhase(store.getState())).toBe('first-read');
     expect(selectVisibleSuggestion(store.getState())).toBeNull();

@@ -1,4 +1,10 @@
-import type { PolicyDto, QueueItemDto, ReviewTaskDto, SuggestionDto, WhatIfDistributionDto } from '../../electron/shared/contract';
+import type {
+  PolicyDto,
+  QueueItemDto,
+  ReviewTaskDto,
+  SuggestionDto,
+  WhatIfDistributionDto,
+} from '../../electron/shared/contract';
 import { WHATIF_BINS, binOf } from '../../electron/shared/whatif';
 
 export const BLIND: ReviewTaskDto = { role: 'primary', blind: true, suggestion: null };
@@ -31,12 +37,21 @@ export function suggestion(extra: Partial<SuggestionDto> = {}): SuggestionDto {
     defectProbability: 0.87,
     regions: [{ x: 60, y: 60, width: 30, height: 25, score: 0.9 }],
     peak: { x: 75, y: 72 },
-    heatmap: { width: 4, height: 4, data: btoa(String.fromCharCode(...heat)), box: { x: -10, y: 0, width: 120, height: 100 } },
+    heatmap: {
+      width: 4,
+      height: 4,
+      data: btoa(String.fromCharCode(...heat)),
+      box: { x: -10, y: 0, width: 120, height: 100 },
+    },
     ...extra,
   };
 }
 
-export function assisted(id: number, s: SuggestionDto = suggestion(), extra: Partial<QueueItemDto> = {}): QueueItemDto {
+export function assisted(
+  id: number,
+  s: SuggestionDto = suggestion(),
+  extra: Partial<QueueItemDto> = {},
+): QueueItemDto {
   return item(id, { task: { role: 'primary', blind: false, suggestion: s }, ...extra });
 }
 
@@ -64,7 +79,11 @@ export function policy(extra: Partial<PolicyDto> = {}): PolicyDto {
 }
 
 /** Labels as (probability, human says defect) pairs, binned like the services bin them. */
-export function distribution(labels: readonly [number, boolean][], itemsPerHour: number | null = 120, minimumDefects = 30): WhatIfDistributionDto {
+export function distribution(
+  labels: readonly [number, boolean][],
+  itemsPerHour: number | null = 120,
+  minimumDefects = 30,
+): WhatIfDistributionDto {
   const defectCounts = new Array<number>(WHATIF_BINS).fill(0);
   const okCounts = new Array<number>(WHATIF_BINS).fill(0);
   for (const [p, defect] of labels) (defect ? defectCounts : okCounts)[binOf(p)]! += 1;

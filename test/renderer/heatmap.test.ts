@@ -23,7 +23,8 @@ describe('heatmap to RGBA', () => {
   });
 
   it('the colour map rises monotonically in opacity', () => {
-    for (let v = 1; v < 256; v++) expect(COLORMAP[v * 4 + 3]!).toBeGreaterThanOrEqual(COLORMAP[(v - 1) * 4 + 3]!);
+    for (let v = 1; v < 256; v++)
+      expect(COLORMAP[v * 4 + 3]!).toBeGreaterThanOrEqual(COLORMAP[(v - 1) * 4 + 3]!);
   });
 
   it('refuses a payload whose size does not match its grid', () => {

@@ -4,14 +4,28 @@ import { selectVisibleJob } from '../../renderer/features/ingest/ingestSelectors
 import { createFakeApi, settle } from './fakeApi';
 import { memoryStorage } from './memoryStorage';
 
-const progress = { jobId: 'j1', folder: '/imgs', total: 10, added: 0, duplicates: 0, quarantined: 0, error: null };
+const progress = {
+  jobId: 'j1',
+  folder: '/imgs',
+  total: 10,
+  added: 0,
+  duplicates: 0,
+  quarantined: 0,
+  error: null,
+};
 
 describe('ingest slice', () => {
   it('browses folders and starts an import by path', async () => {
     const api = createFakeApi();
-    api.handle('ingest:listFolders', ({ path }) =>
-      ({ ok: true, value: { path: path ?? '/home', parent: '/', folders: [{ name: 'imgs', path: '/home/imgs' }], imageCount: 3 } }),
-    );
+    api.handle('ingest:listFolders', ({ path }) => ({
+      ok: true,
+      value: {
+        path: path ?? '/home',
+        parent: '/',
+        folders: [{ name: 'imgs', path: '/home/imgs' }],
+        imageCount: 3,
+      },
+    }));
     api.handle('ingest:importFolder', () => ({ ok: true, value: { jobId: 'j1' } }));
     const store = createAppStore({ api, storage: memoryStorage() });
     await store.getState().browseFolder(null);
@@ -30,7 +44,14 @@ describe('ingest slice', () => {
     const before = api.callsTo('items:quarantined').length;
     api.emit('ingest:progress', { ...progress, state: 'importing', processed: 4 });
     expect(selectVisibleJob(store.getState())?.processed).toBe(4);
-    api.emit('ingest:progress', { ...progress, state: 'done', processed: 10, added: 8, duplicates: 1, quarantined: 1 });
+    api.emit('ingest:progress', {
+      ...progress,
+      state: 'done',
+      processed: 10,
+      added: 8,
+      duplicates: 1,
+      quarantined: 1,
+    });
     await settle();
     expect(selectVisibleJob(store.getState())?.state).toBe('done');
     expect(api.callsTo('items:quarantined').length).toBe(before + 1);
@@ -40,7 +61,10 @@ describe('ingest slice', () => {
 
   it('reports a refused import in words', async () => {
     const api = createFakeApi();
-    api.handle('ingest:importFolder', () => ({ ok: false, error: { code: 'not_found', message: 'no such folder' } }));
+    api.handle('ingest:importFolder', () => ({
+      ok: false,
+      error: { code: 'not_found', message: 'no such folder' },
+    }));
     const store = createAppStore({ api, storage: memoryStorage() });
     await store.getState().importFolder('/nope');
     expect(store.getState().ingest.error).toBe('Cannot import /nope: no such folder');
@@ -52,7 +76,10 @@ describe('folder browser', () => {
     const api = createFakeApi();
     let releaseStart: () => void = () => {};
     api.handle('ingest:listFolders', ({ path }) => {
-      const listing = { ok: true as const, value: { path: path ?? '/start', parent: null, folders: [], imageCount: 0 } };
+      const listing = {
+        ok: true as const,
+        value: { path: path ?? '/start', parent: null, folders: [], imageCount: 0 },
+      };
       if (path !== null) return listing;
       return new Promise((resolve) => (releaseStart = () => resolve(listing)));
     });

@@ -73,7 +73,10 @@ describe('resolveKey', () => {
     const number = document.createElement('input');
     number.type = 'number';
     expect(resolveKey(press('o', { target: slider }), keys, false)).toEqual({ type: 'ok' });
-    expect(resolveKey(press('c', { target: box }), keys, true)).toEqual({ type: 'defect', defectClass: 'crack' });
+    expect(resolveKey(press('c', { target: box }), keys, true)).toEqual({
+      type: 'defect',
+      defectClass: 'crack',
+    });
     expect(resolveKey(press('o', { target: number }), keys, false)).toBeNull();
   });
 
@@ -82,7 +85,11 @@ describe('resolveKey', () => {
     expect(resolveKey(press('='), keys, false)).toEqual({ type: 'zoomIn' });
     expect(resolveKey(press('-', { repeat: true }), keys, false)).toEqual({ type: 'zoomOut' });
     expect(resolveKey(press('0'), keys, false)).toEqual({ type: 'fit' });
-    expect(resolveKey(press('ArrowLeft', { repeat: true }), keys, true)).toEqual({ type: 'pan', dx: -1, dy: 0 });
+    expect(resolveKey(press('ArrowLeft', { repeat: true }), keys, true)).toEqual({
+      type: 'pan',
+      dx: -1,
+      dy: 0,
+    });
     expect(resolveKey(press('h'), keys, false)).toEqual({ type: 'toggleOverlay' });
     expect(resolveKey(press('h', { repeat: true }), keys, false)).toBeNull();
     expect(resolveKey(press('['), keys, false)).toEqual({ type: 'opacity', direction: -1 });

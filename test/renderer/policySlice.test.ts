@@ -8,7 +8,11 @@ import { memoryStorage } from './memoryStorage';
 
 async function setup() {
   const api = createFakeApi();
-  const store = createAppStore({ api, storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }), prefetchImage: () => {} });
+  const store = createAppStore({
+    api,
+    storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
+    prefetchImage: () => {},
+  });
   await store.getState().loadPolicy();
   return { api, store };
 }
@@ -16,8 +20,16 @@ async function setup() {
 describe('policy slice', () => {
   it('applies the draft with the supervisor name, password and reason, and shows the new version', async () => {
     const { api, store } = await setup();
-    store.getState().editPolicyDraft((s) => ({ ...withBand(s, null, { t_ok: 0.05, t_defect: 0.95 }), level: 'partial', auditRate: 0.1 }));
-    const applied = await store.getState().applyPolicy({ supervisor: 'Sam', password: 'secret', reason: 'line 2 stable for a month' });
+    store
+      .getState()
+      .editPolicyDraft((s) => ({
+        ...withBand(s, null, { t_ok: 0.05, t_defect: 0.95 }),
+        level: 'partial',
+        auditRate: 0.1,
+      }));
+    const applied = await store
+      .getState()
+      .applyPolicy({ supervisor: 'Sam', password: 'secret', reason: 'line 2 stable for a month' });
     expect(applied).toBe(true);
     expect(api.callsTo('policy:set')).toEqual([
       {
@@ -43,10 +55,18 @@ describe('policy slice', () => {
   it('surfaces unauthorized and invalid_input in words and leaves the policy as it was', async () => {
     const { store } = await setup();
     store.getState().editPolicyDraft((s) => ({ ...s, level: 'full' }));
-    expect(await store.getState().applyPolicy({ supervisor: 'Sam', password: 'guess', reason: 'try it' })).toBe(false);
-    expect(store.getState().policyApply.error).toBe('The supervisor name or password is wrong. Nothing was changed.');
-    expect(await store.getState().applyPolicy({ ...SUPERVISOR, supervisor: SUPERVISOR.name, reason: ' ' })).toBe(false);
-    expect(store.getState().policyApply.error).toBe('The policy was not applied, the input was refused: reason: give a reason for the change');
+    expect(
+      await store.getState().applyPolicy({ supervisor: 'Sam', password: 'guess', reason: 'try it' }),
+    ).toBe(false);
+    expect(store.getState().policyApply.error).toBe(
+      'The supervisor name or password is wrong. Nothing was changed.',
+    );
+    expect(
+      await store.getState().applyPolicy({ ...SUPERVISOR, supervisor: SUPERVISOR.name, reason: ' ' }),
+    ).toBe(false);
+    expect(store.getState().policyApply.error).toBe(
+      'The policy was not applied, the input was refused: reason: give a reason for the change',
+    );
     expect(store.getState().policy.current?.version).toBe(1);
     // The edit survives a refused apply.
     expect(store.getState().policyDraft.settings?.level).toBe('full');
@@ -90,7 +110,10 @@ describe('policy slice', () => {
 
 describe('band edges', () => {
   it('moves the other edge rather than let the band cross, and rounds to 0.001', () => {
-    expect(setBandEdge({ t_ok: 0.1, t_defect: 0.9 }, 't_ok', 0.12345)).toEqual({ t_ok: 0.123, t_defect: 0.9 });
+    expect(setBandEdge({ t_ok: 0.1, t_defect: 0.9 }, 't_ok', 0.12345)).toEqual({
+      t_ok: 0.123,
+      t_defect: 0.9,
+    });
     expect(setBandEdge({ t_ok: 0.1, t_defect: 0.3 }, 't_ok', 0.5)).toEqual({ t_ok: 0.5, t_defect: 0.5 });
     expect(setBandEdge({ t_ok: 0.4, t_defect: 0.9 }, 't_defect', 0.2)).toEqual({ t_ok: 0.2, t_defect: 0.2 });
     expect(setBandEdge({ t_ok: 0.4, t_defect: 0.9 }, 't_defect', 7)).toEqual({ t_ok: 0.4, t_defect: 1 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { wilson } from '../../electron/shared/proportion';
-import { calibrationPoints, linePath, overTimeSeries, pointRadius } from '../../renderer/features/reports/reportCharts';
+import {
+  calibrationPoints,
+  linePath,
+  overTimeSeries,
+  pointRadius,
+} from '../../renderer/features/reports/reportCharts';
 import type { Frame } from '../../renderer/features/reports/reportCharts';
 import {
   formatCoefficientInterval,
@@ -13,7 +18,13 @@ import {
   formatProportion,
   shortHash,
 } from '../../renderer/features/reports/reportFormat';
-import { filterOptions, parseDay, periodProblem, periodRange, resolvePeriod } from '../../renderer/features/reports/reportRequest';
+import {
+  filterOptions,
+  parseDay,
+  periodProblem,
+  periodRange,
+  resolvePeriod,
+} from '../../renderer/features/reports/reportRequest';
 import { agreementBlock, reportFixture } from './fakeApi';
 
 /** A 100×100 plot with no margins: plot coordinates times 100, y flipped. */
@@ -53,8 +64,12 @@ describe('report formatting', () => {
     expect(shortHash('9f86d081884c7d659a2feaa0c55ad015')).toBe('9f86d081884c…');
     expect(shortHash('abc')).toBe('abc');
     expect(formatPeriod({ from: null, to: null })).toBe('all decisions');
-    expect(formatPeriod({ from: '2025-03-01T00:00:00.000Z', to: null })).toBe('2025-03-01T00:00:00.000Z to now (end excluded)');
-    expect(formatFilters({ inspector: 'Ana', model_version: null })).toBe('inspector Ana · model version any');
+    expect(formatPeriod({ from: '2025-03-01T00:00:00.000Z', to: null })).toBe(
+      '2025-03-01T00:00:00.000Z to now (end excluded)',
+    );
+    expect(formatFilters({ inspector: 'Ana', model_version: null })).toBe(
+      'inspector Ana · model version any',
+    );
   });
 });
 
@@ -105,10 +120,16 @@ describe('report period and filter options', () => {
       from: '2024-02-28T00:00:00.000Z',
       to: '2024-02-29T00:00:00.000Z',
     });
-    expect(periodRange({ fromDay: null, toDay: '2024-12-31' })).toEqual({ from: null, to: '2025-01-01T00:00:00.000Z' });
+    expect(periodRange({ fromDay: null, toDay: '2024-12-31' })).toEqual({
+      from: null,
+      to: '2025-01-01T00:00:00.000Z',
+    });
     const today = new Date('2025-01-03T00:10:00.000Z');
     expect(resolvePeriod({ preset: 'last7' }, today)).toEqual({ fromDay: '2024-12-28', toDay: '2025-01-03' });
-    expect(resolvePeriod({ preset: 'custom', fromDay: '2025-01-01', toDay: null }, today)).toEqual({ fromDay: '2025-01-01', toDay: null });
+    expect(resolvePeriod({ preset: 'custom', fromDay: '2025-01-01', toDay: null }, today)).toEqual({
+      fromDay: '2025-01-01',
+      toDay: null,
+    });
     expect(periodProblem({ fromDay: '2025-01-02', toDay: '2025-01-01' })).not.toBeNull();
     expect(periodProblem({ fromDay: '2025-01-01', toDay: '2025-01-01' })).toBeNull();
     expect(parseDay('2025-01-31')).toBe('2025-01-31');

@@ -63,7 +63,10 @@ describe('reports slice', () => {
     // Thirty days including today.
     state().setReportFilters({ period: { preset: 'last30' } });
     await settle();
-    expect(api.callsTo('reports:summary').at(-1)).toMatchObject({ from: '2025-02-09T00:00:00.000Z', to: '2025-03-11T00:00:00.000Z' });
+    expect(api.callsTo('reports:summary').at(-1)).toMatchObject({
+      from: '2025-02-09T00:00:00.000Z',
+      to: '2025-03-11T00:00:00.000Z',
+    });
   });
 
   it('refuses an inverted period without asking the service', async () => {
@@ -95,21 +98,33 @@ describe('reports slice', () => {
     const { api, state } = setup();
     await state().loadReport();
     expect(state().reports.value).not.toBeNull();
-    api.handle('reports:summary', () => ({ ok: false, error: { code: 'internal', message: 'database is locked' } }));
+    api.handle('reports:summary', () => ({
+      ok: false,
+      error: { code: 'internal', message: 'database is locked' },
+    }));
     state().setReportFilters({ source: 'history' });
     await settle();
-    expect(state().reports).toMatchObject({ status: 'error', value: null, error: 'Cannot build the agreement report: database is locked' });
+    expect(state().reports).toMatchObject({
+      status: 'error',
+      value: null,
+      error: 'Cannot build the agreement report: database is locked',
+    });
   });
 
   it('exports the current period, reports the file, and ignores a second click while one runs', async () => {
     const { api, state } = setup();
     const hold = deferred<Envelope<ChannelOutput<'reports:export'>>>();
     api.handle('reports:export', () => hold.promise);
-    state().setReportFilters({ period: { preset: 'custom', fromDay: '2025-03-01', toDay: null }, inspector: 'Ana' });
+    state().setReportFilters({
+      period: { preset: 'custom', fromDay: '2025-03-01', toDay: null },
+      inspector: 'Ana',
+    });
     const running = state().exportReport('pdf');
     expect(state().reports.export).toMatchObject({ status: 'loading', format: 'pdf' });
     await state().exportReport('csv');
-    expect(api.callsTo('reports:export')).toEqual([{ format: 'pdf', from: '2025-03-01T00:00:00.000Z', to: null }]);
+    expect(api.callsTo('reports:export')).toEqual([
+      { format: 'pdf', from: '2025-03-01T00:00:00.000Z', to: null },
+    ]);
     hold.resolve(ok({ file: '/data/exports/a.pdf', rows: 12, sha256: EXPORT_SHA }));
     await running;
     expect(state().reports.export).toEqual({
@@ -124,8 +139,14 @@ describe('reports slice', () => {
     const { api, state } = setup();
     api.handle('reports:export', () => ({ ok: false, error: { code: 'internal', message: 'disk full' } }));
     await state().exportReport('html');
-    expect(state().reports.export).toMatchObject({ status: 'error', result: null, error: 'The HTML export failed: disk full' });
-    api.handle('reports:export', ({ format }) => ok({ file: `/data/exports/r.${format}`, rows: 3, sha256: EXPORT_SHA }));
+    expect(state().reports.export).toMatchObject({
+      status: 'error',
+      result: null,
+      error: 'The HTML export failed: disk full',
+    });
+    api.handle('reports:export', ({ format }) =>
+      ok({ file: `/data/exports/r.${format}`, rows: 3, sha256: EXPORT_SHA }),
+    );
     await state().exportReport('json');
     expect(state().reports.export.result?.file).toBe('/data/exports/r.json');
   });

@@ -63,7 +63,12 @@ describe('review slice', () => {
     ]);
     showCurrent();
     await store.getState().decide({ label: 'ok' });
-    expect(api.callsTo('review:decide')[1]).toMatchObject({ itemId: 2, label: 'ok', defectClass: null, timeToDecideMs: 0 });
+    expect(api.callsTo('review:decide')[1]).toMatchObject({
+      itemId: 2,
+      label: 'ok',
+      defectClass: null,
+      timeToDecideMs: 0,
+    });
     expect(store.getState().review.saving).toBe(0);
   });
 
@@ -84,7 +89,12 @@ describe('review slice', () => {
 
     await store.getState().undo();
     expect(api.callsTo('review:undo')[1]).toEqual({ decisionId: 100, inspector: 'Ana' });
-    expect(store.getState().review.queue.map((i) => i.id).slice(0, 3)).toEqual([1, 2, 3]);
+    expect(
+      store
+        .getState()
+        .review.queue.map((i) => i.id)
+        .slice(0, 3),
+    ).toEqual([1, 2, 3]);
     expect(store.getState().review.undoStack).toEqual([]);
   });
 
@@ -102,7 +112,10 @@ describe('review slice', () => {
   it('a refresh answered from before a decision landed does not bring the item back', async () => {
     const { api, store, showCurrent, headId } = setup();
     await store.getState().loadQueue();
-    const stale = (await api.invoke('queue:next', { limit: 5, inspector: 'Ana' })) as { ok: true; value: { items: ReturnType<typeof item>[] } };
+    const stale = (await api.invoke('queue:next', { limit: 5, inspector: 'Ana' })) as {
+      ok: true;
+      value: { items: ReturnType<typeof item>[] };
+    };
     api.handle('queue:next', () => stale);
     showCurrent();
     await store.getState().decide({ label: 'ok' });
@@ -145,10 +158,15 @@ describe('review slice', () => {
     await store.getState().loadQueue();
     showCurrent();
     await store.getState().decide({ label: 'ok' });
-    api.handle('review:undo', () => ({ ok: false, error: { code: 'conflict', message: 'already corrected' } }));
+    api.handle('review:undo', () => ({
+      ok: false,
+      error: { code: 'conflict', message: 'already corrected' },
+    }));
     await store.getState().undo();
     await settle();
-    expect(store.getState().ui.errors[0]?.message).toBe('Undo on item 1 failed, the decision stands: already corrected');
+    expect(store.getState().ui.errors[0]?.message).toBe(
+      'Undo on item 1 failed, the decision stands: already corrected',
+    );
     expect(headId()).toBe(2);
   });
 

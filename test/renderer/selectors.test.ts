@@ -16,7 +16,9 @@ describe('formatAgreement', () => {
 describe('formatModel', () => {
   it('names the model and its version', () => {
     expect(formatModel(info)).toBe('mvtec-cable 1.0.0');
-    expect(formatModel({ ...info, model: null, modelError: 'model.onnx missing' })).toBe('not loaded (model.onnx missing)');
+    expect(formatModel({ ...info, model: null, modelError: 'model.onnx missing' })).toBe(
+      'not loaded (model.onnx missing)',
+    );
   });
 });
 
@@ -29,7 +31,9 @@ describe('mergeQueue', () => {
   });
 
   it('keeps items brought back by undo in front even when the server has not seen the undo yet', () => {
-    expect(ids(mergeQueue([item(9), item(3)], [item(3), item(4)], new Set([9]), new Set()))).toEqual([9, 3, 4]);
+    expect(ids(mergeQueue([item(9), item(3)], [item(3), item(4)], new Set([9]), new Set()))).toEqual([
+      9, 3, 4,
+    ]);
   });
 
   it('drops the item on screen when the server no longer has it, and follows the server on resync', () => {
@@ -40,7 +44,17 @@ describe('mergeQueue', () => {
 
 describe('describeProgress', () => {
   it('says what the job is doing', () => {
-    const job = { jobId: 'j', folder: '/in', state: 'failed' as const, total: 0, processed: 0, added: 0, duplicates: 0, quarantined: 0, error: 'EACCES' };
+    const job = {
+      jobId: 'j',
+      folder: '/in',
+      state: 'failed' as const,
+      total: 0,
+      processed: 0,
+      added: 0,
+      duplicates: 0,
+      quarantined: 0,
+      error: 'EACCES',
+    };
     expect(describeProgress(job)).toBe('Import failed: EACCES');
     expect(describeProgress({ ...job, state: 'done' })).toBe('Import finished: /in');
   });

@@ -31,7 +31,11 @@ describe('viewport math', () => {
   it('maps screen and image points both ways at any zoom', () => {
     const view = zoomAt(stage, image, fitView(image), 3.7, { x: 123, y: 456 });
     const layout = layoutOf(stage, image, view);
-    for (const p of [{ x: 0, y: 0 }, { x: 777.5, y: 321.25 }, { x: 1600, y: 800 }]) {
+    for (const p of [
+      { x: 0, y: 0 },
+      { x: 777.5, y: 321.25 },
+      { x: 1600, y: 800 },
+    ]) {
       const back = screenToImage(imageToScreen(p, layout), layout);
       expect(back.x).toBeCloseTo(p.x, 9);
       expect(back.y).toBeCloseTo(p.y, 9);
@@ -60,9 +64,15 @@ describe('viewport math', () => {
     // A letterboxed grid box: its cell (c, r) of a 48×48 grid lands on the image pixels it covers.
     const box = { x: 0, y: -400, width: 1600, height: 1600 };
     const cell = { c: 30, r: 20 };
-    const cellOnImage = { x: box.x + ((cell.c + 0.5) * box.width) / 48, y: box.y + ((cell.r + 0.5) * box.height) / 48 };
+    const cellOnImage = {
+      x: box.x + ((cell.c + 0.5) * box.width) / 48,
+      y: box.y + ((cell.r + 0.5) * box.height) / 48,
+    };
     const boxOnScreen = rectToScreen(box, layout);
-    const cellOnScreen = { x: boxOnScreen.x + ((cell.c + 0.5) * boxOnScreen.width) / 48, y: boxOnScreen.y + ((cell.r + 0.5) * boxOnScreen.height) / 48 };
+    const cellOnScreen = {
+      x: boxOnScreen.x + ((cell.c + 0.5) * boxOnScreen.width) / 48,
+      y: boxOnScreen.y + ((cell.r + 0.5) * boxOnScreen.height) / 48,
+    };
     const expected = imageToScreen(cellOnImage, layout);
     expect(cellOnScreen.x).toBeCloseTo(expected.x, 9);
     expect(cellOnScreen.y).toBeCloseTo(expected.y, 9);
@@ -121,7 +131,10 @@ describe('view slice', () => {
     expect(JSON.parse(storage.data.get(OVERLAY_STORAGE_KEY)!)).toEqual({ visible: false, opacity: 0.7 });
     const again = setup({ [OVERLAY_STORAGE_KEY]: storage.data.get(OVERLAY_STORAGE_KEY)! });
     expect(again.store.getState().overlay).toEqual({ visible: false, opacity: 0.7 });
-    expect(setup({ [OVERLAY_STORAGE_KEY]: '{broken' }).store.getState().overlay).toEqual({ visible: true, opacity: 0.5 });
+    expect(setup({ [OVERLAY_STORAGE_KEY]: '{broken' }).store.getState().overlay).toEqual({
+      visible: true,
+      opacity: 0.5,
+    });
     for (let i = 0; i < 20; i++) store.getState().nudgeOverlayOpacity(-1);
     expect(store.getState().overlay.opacity).toBe(0.1);
   });

@@ -78,7 +78,11 @@ describe('live what-if', () => {
 describe('what-if slice', () => {
   it('fetches the distribution once, refreshes it on db:changed while the screen is open, keeps only the latest exact answer', async () => {
     const api = createFakeApi();
-    const store = createAppStore({ api, storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }), prefetchImage: () => {} });
+    const store = createAppStore({
+      api,
+      storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
+      prefetchImage: () => {},
+    });
     store.getState().connect();
     await settle();
     expect(api.callsTo('whatif:distribution')).toEqual([]);

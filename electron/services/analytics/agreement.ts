@@ -22,7 +22,11 @@ export function binaryConfusion(human: readonly Label[], model: readonly Label[]
 }
 
 /** Rows are the human's class, columns the model's, both in `labels` order. */
-export function multiConfusion(labels: readonly string[], human: readonly string[], model: readonly string[]): number[][] {
+export function multiConfusion(
+  labels: readonly string[],
+  human: readonly string[],
+  model: readonly string[],
+): number[][] {
   const index = new Map(labels.map((l, i) => [l, i]));
   const m = labels.map(() => labels.map(() => 0));
   human.forEach((h, i) => {
@@ -95,7 +99,9 @@ export function gwetAc1(matrix: number[][]): Estimate {
   }
   t1 /= K - 1;
   t2 /= (K - 1) ** 2;
-  const variance = (pa * (1 - pa) - 4 * (1 - ac1) * (t1 - pa * pe) + 4 * (1 - ac1) ** 2 * (t2 - pe * pe)) / (n * (1 - pe) ** 2);
+  const variance =
+    (pa * (1 - pa) - 4 * (1 - ac1) * (t1 - pa * pe) + 4 * (1 - ac1) ** 2 * (t2 - pe * pe)) /
+    (n * (1 - pe) ** 2);
   return { value: ac1, ci95: n > 1 ? clampCi(ac1, Math.sqrt(Math.max(0, variance))) : null };
 }
 
@@ -130,7 +136,16 @@ export function binaryAgreement(c: BinaryConfusion): AgreementFigures {
   };
 }
 
-export function multiClassAgreement(labels: readonly string[], matrix: number[][]): { n: number; agreement: Proportion; cohenKappa: number | null; gwetAc1: number | null; pabak: number | null } {
+export function multiClassAgreement(
+  labels: readonly string[],
+  matrix: number[][],
+): {
+  n: number;
+  agreement: Proportion;
+  cohenKappa: number | null;
+  gwetAc1: number | null;
+  pabak: number | null;
+} {
   const n = matrix.flat().reduce((a, b) => a + b, 0);
   const agree = matrix.reduce((a, row, i) => a + row[i]!, 0);
   const K = labels.length;
@@ -144,7 +159,14 @@ export function multiClassAgreement(labels: readonly string[], matrix: number[][
   };
 }
 
-export type ClassFigures = { label: string; support: number; precision: Proportion; recall: Proportion; specificity: Proportion; f1: number | null };
+export type ClassFigures = {
+  label: string;
+  support: number;
+  precision: Proportion;
+  recall: Proportion;
+  specificity: Proportion;
+  f1: number | null;
+};
 
 /** One-vs-rest figures per class, as scikit-learn's precision_recall_fscore_support defines them. */
 export function perClassFigures(labels: readonly string[], matrix: number[][]): ClassFigures[] {
@@ -156,9 +178,10 @@ export function perClassFigures(labels: readonly string[], matrix: number[][]): 
     const tn = n - support - predicted + tp;
     const precision = proportion(tp, predicted);
     const recall = proportion(tp, support);
-    const f1 = precision.value !== null && recall.value !== null && precision.value + recall.value > 0
-      ? (2 * precision.value * recall.value) / (precision.value + recall.value)
-      : null;
+    const f1 =
+      precision.value !== null && recall.value !== null && precision.value + recall.value > 0
+        ? (2 * precision.value * recall.value) / (precision.value + recall.value)
+        : null;
     return { label, support, precision, recall, specificity: proportion(tn, n - support), f1 };
   });
 }

@@ -26,6 +26,7 @@ export function readDatasetLayout(root: string, okFolder = 'Free'): LabelledImag
       });
     }
   }
-  if (out.length === 0) throw new Error(`no images in the dataset layout (MT_<Class>/Imgs/*.jpg) under ${root}`);
+  if (out.length === 0)
+    throw new Error(`no images in the dataset layout (MT_<Class>/Imgs/*.jpg) under ${root}`);
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));
 }

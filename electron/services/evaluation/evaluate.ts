@@ -4,17 +4,35 @@ import { decodeGray } from '../imaging/decode.js';
 import { predictFiles } from '../inference/folderPredictor.js';
 import type { LoadedModel } from '../inference/modelRunner.js';
 import { readDatasetLayout } from './datasetLayout.js';
-import { auroc, confusionMatrix, expectedCalibrationError, proportion, recallAtFalseRejectRate } from './metrics.js';
+import {
+  auroc,
+  confusionMatrix,
+  expectedCalibrationError,
+  proportion,
+  recallAtFalseRejectRate,
+} from './metrics.js';
 
 /** A peak this close (in source pixels) to a defect pixel counts as a correct highlight. */
 export const HIGHLIGHT_RADIUS_PX = 15;
 export const MAX_FALSE_REJECT = 0.05;
 
 /** True when any mask pixel ≥ 128 lies within `radius` of the point. */
-export function peakHitsMask(mask: { data: Uint8Array; width: number; height: number }, peak: { x: number; y: number }, radius = HIGHLIGHT_RADIUS_PX): boolean {
+export function peakHitsMask(
+  mask: { data: Uint8Array; width: number; height: number },
+  peak: { x: number; y: number },
+  radius = HIGHLIGHT_RADIUS_PX,
+): boolean {
   const r2 = radius * radius;
-  for (let y = Math.max(0, Math.floor(peak.y - radius)); y <= Math.min(mask.height - 1, Math.ceil(peak.y + radius)); y++) {
-    for (let x = Math.max(0, Math.floor(peak.x - radius)); x <= Math.min(mask.width - 1, Math.ceil(peak.x + radius)); x++) {
+  for (
+    let y = Math.max(0, Math.floor(peak.y - radius));
+    y <= Math.min(mask.height - 1, Math.ceil(peak.y + radius));
+    y++
+  ) {
+    for (
+      let x = Math.max(0, Math.floor(peak.x - radius));
+      x <= Math.min(mask.width - 1, Math.ceil(peak.x + radius));
+      x++
+    ) {
       if (mask.data[y * mask.width + x]! >= 128 && (x - peak.x) ** 2 + (y - peak.y) ** 2 <= r2) return true;
     }
   }
@@ -26,7 +44,11 @@ function maskHasDefect(mask: { data: Uint8Array }): boolean {
 }
 
 /** Evaluates a model on a folder in the dataset's layout; `onProgress` gets (done, total). */
-export async function evaluateFolder(model: LoadedModel, root: string, onProgress: (done: number, total: number) => void = () => {}) {
+export async function evaluateFolder(
+  model: LoadedModel,
+  root: string,
+  onProgress: (done: number, total: number) => void = () => {},
+) {
   const images = readDatasetLayout(root);
   const labels = model.manifest.labels;
   const okLabel = model.manifest.okLabel;
@@ -42,35 +64,45 @@ export async function evaluateFolder(model: LoadedModel, root: string, onProgres
   let highlightN = 0;
   const masks: Array<Promise<void>> = [];
 
-  await predictFiles(model, root, images.map((i) => i.file), {
-    onResult(result, index) {
-      onProgress(index + 1, images.length);
-      const image = images[index]!;
-      if ('error' in result) {
-        errors.push({ file: result.file, error: result.error });
-        return;
-      }
-      const p = result.prediction;
-      const isDefect = image.trueClass !== okLabel;
-      scores.push(p.defectProbability);
-      positive.push(isDefect);
-      truth.push(image.trueClass);
-      predicted.push(p.predictedClass);
-      if (!isDefect) return;
-      // Type accuracy: the most likely defect class, given that the item is defective.
-      const bestDefect = defectLabels.reduce((a, b) => ((p.classProbabilities[b] ?? 0) > (p.classProbabilities[a] ?? 0) ? b : a));
-      typeN++;
-      if (bestDefect === image.trueClass) typeHits++;
-      if (!image.maskFile) return;
-      masks.push(
-        fs.readFile(path.join(root, image.maskFile)).then(decodeGray).then((mask) => {
-          if (!maskHasDefect(mask)) return;
-          highlightN++;
-          if (p.peak && peakHitsMask(mask, p.peak)) highlightHits++;
-        }),
-      );
+  await predictFiles(
+    model,
+    root,
+    images.map((i) => i.file),
+    {
+      onResult(result, index) {
+        onProgress(index + 1, images.length);
+        const image = images[index]!;
+        if ('error' in result) {
+          errors.push({ file: result.file, error: result.error });
+          return;
+        }
+        const p = result.prediction;
+        const isDefect = image.trueClass !== okLabel;
+        scores.push(p.defectProbability);
+        positive.push(isDefect);
+        truth.push(image.trueClass);
+        predicted.push(p.predictedClass);
+        if (!isDefect) return;
+        // Type accuracy: the most likely defect class, given that the item is defective.
+        const bestDefect = defectLabels.reduce((a, b) =>
+          (p.classProbabilities[b] ?? 0) > (p.classProbabilities[a] ?? 0) ? b : a,
+        );
+        typeN++;
+        if (bestDefect === image.trueClass) typeHits++;
+        if (!image.maskFile) return;
+        masks.push(
+          fs
+            .readFile(path.join(root, image.maskFile))
+            .then(decodeGray)
+            .then((mask) => {
+              if (!maskHasDefect(mask)) return;
+              highlightN++;
+              if (p.peak && peakHitsMask(mask, p.peak)) highlightHits++;
+            }),
+        );
+      },
     },
-  });
+  );
   await Promise.all(masks);
 
   const atFrr = recallAtFalseRejectRate(scores, positive, MAX_FALSE_REJECT);
@@ -90,7 +122,12 @@ export async function evaluateFolder(model: LoadedModel, root: string, onProgres
     },
     defect_type_accuracy: proportion(typeHits, typeN),
     highlight_hit_rate: { radius_px: HIGHLIGHT_RADIUS_PX, ...proportion(highlightHits, highlightN) },
-    confusion_matrix: { labels, rows: 'true class', columns: 'predicted class', matrix: confusionMatrix(labels, truth, predicted) },
+    confusion_matrix: {
+      labels,
+      rows: 'true class',
+      columns: 'predicted class',
+      matrix: confusionMatrix(labels, truth, predicted),
+    },
     calibration: { expected_calibration_error: calibration.ece, bins: calibration.bins },
     errors,
   };

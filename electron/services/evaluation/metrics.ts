@@ -14,7 +14,7 @@ export function auroc(scores: readonly number[], positive: readonly boolean[]): 
   const idx = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let nPos = 0;
   let rankSumPos = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
     const averageRank = (i + j) / 2 + 1;
@@ -66,8 +66,23 @@ export function expectedCalibrationError(
   probabilities: readonly number[],
   positive: readonly boolean[],
   bins = 10,
-): { ece: number | null; bins: Array<{ lower: number; upper: number; n: number; meanProbability: number | null; defectRate: number | null }> } {
-  const acc = Array.from({ length: bins }, (_, b) => ({ lower: b / bins, upper: (b + 1) / bins, n: 0, sumP: 0, pos: 0 }));
+): {
+  ece: number | null;
+  bins: Array<{
+    lower: number;
+    upper: number;
+    n: number;
+    meanProbability: number | null;
+    defectRate: number | null;
+  }>;
+} {
+  const acc = Array.from({ length: bins }, (_, b) => ({
+    lower: b / bins,
+    upper: (b + 1) / bins,
+    n: 0,
+    sumP: 0,
+    pos: 0,
+  }));
   probabilities.forEach((p, i) => {
     const bin = acc[Math.min(bins - 1, Math.floor(p * bins))]!;
     bin.n++;
@@ -75,7 +90,9 @@ export function expectedCalibrationError(
     if (positive[i]) bin.pos++;
   });
   const n = probabilities.length;
-  const ece = n ? acc.reduce((sum, b) => sum + (b.n ? Math.abs(b.pos / b.n - b.sumP / b.n) * (b.n / n) : 0), 0) : null;
+  const ece = n
+    ? acc.reduce((sum, b) => sum + (b.n ? Math.abs(b.pos / b.n - b.sumP / b.n) * (b.n / n) : 0), 0)
+    : null;
   return {
     ece,
     bins: acc.map((b) => ({
@@ -89,7 +106,11 @@ export function expectedCalibrationError(
 }
 
 /** Rows are the true class, columns the predicted class, both in `labels` order. */
-export function confusionMatrix(labels: readonly string[], truth: readonly string[], predicted: readonly string[]): number[][] {
+export function confusionMatrix(
+  labels: readonly string[],
+  truth: readonly string[],
+  predicted: readonly string[],
+): number[][] {
   const index = new Map(labels.map((l, i) => [l, i]));
   const m = labels.map(() => labels.map(() => 0));
   truth.forEach((t, i) => {

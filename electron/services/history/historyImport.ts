@@ -12,7 +12,14 @@ import { parseCsv } from './csv.js';
 
 export const HISTORY_COLUMNS = ['file', 'label', 'class', 'inspector', 'decided_at'] as const;
 
-export type HistoryRow = { line: number; file: string; label: 'ok' | 'defect'; defectClass: string | null; inspector: string; decidedAt: string };
+export type HistoryRow = {
+  line: number;
+  file: string;
+  label: 'ok' | 'defect';
+  defectClass: string | null;
+  inspector: string;
+  decidedAt: string;
+};
 export type RowError = { line: number; message: string };
 export type HistoryResult = { ok: true; rows: number; newItems: number } | { ok: false; errors: RowError[] };
 
@@ -31,7 +38,10 @@ export type HistoryDeps = {
 const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Checks every row before anything is written; all problems are reported, each with its line. */
-export function validateRows(csvText: string, defectClasses: readonly string[]): { rows: HistoryRow[]; errors: RowError[] } {
+export function validateRows(
+  csvText: string,
+  defectClasses: readonly string[],
+): { rows: HistoryRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   let parsed;
   try {
@@ -41,8 +51,20 @@ export function validateRows(csvText: string, defectClasses: readonly string[]):
   }
   const header = parsed[0]?.fields.map((h) => h.trim().toLowerCase()) ?? [];
   const missing = HISTORY_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) return { rows: [], errors: [{ line: 1, message: `missing column(s): ${missing.join(', ')}; expected ${HISTORY_COLUMNS.join(',')}` }] };
-  const col = Object.fromEntries(HISTORY_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof HISTORY_COLUMNS)[number], number>;
+  if (missing.length)
+    return {
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          message: `missing column(s): ${missing.join(', ')}; expected ${HISTORY_COLUMNS.join(',')}`,
+        },
+      ],
+    };
+  const col = Object.fromEntries(HISTORY_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof HISTORY_COLUMNS)[number],
+    number
+  >;
   const rows: HistoryRow[] = [];
   const seen = new Set<string>();
   for (const { line, fields } of parsed.slice(1)) {
@@ -50,13 +72,17 @@ export function validateRows(csvText: string, defectClasses: readonly string[]):
     const problems: string[] = [];
     const file = get('file').replaceAll('\\', '/');
     if (!file) problems.push('file is empty');
-    else if (path.posix.isAbsolute(file) || path.posix.normalize(file).startsWith('../')) problems.push(`file must be relative to the images folder: ${file}`);
-    else if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase())) problems.push(`unsupported file type: ${file}`);
+    else if (path.posix.isAbsolute(file) || path.posix.normalize(file).startsWith('../'))
+      problems.push(`file must be relative to the images folder: ${file}`);
+    else if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase()))
+      problems.push(`unsupported file type: ${file}`);
     const label = get('label').toLowerCase();
-    if (label !== 'ok' && label !== 'defect') problems.push(`label must be ok or defect, got "${get('label')}"`);
+    if (label !== 'ok' && label !== 'defect')
+      problems.push(`label must be ok or defect, got "${get('label')}"`);
     const cls = get('class').toLowerCase();
     if (label === 'ok' && cls) problems.push(`an ok row has no class (got "${cls}")`);
-    if (cls && !defectClasses.includes(cls)) problems.push(`unknown class "${cls}"; expected one of ${defectClasses.join(', ')}`);
+    if (cls && !defectClasses.includes(cls))
+      problems.push(`unknown class "${cls}"; expected one of ${defectClasses.join(', ')}`);
     const inspector = get('inspector');
     if (!inspector) problems.push('inspector is empty');
     if (inspector.length > 64) problems.push('inspector is longer than 64 characters');
@@ -67,20 +93,41 @@ export function validateRows(csvText: string, defectClasses: readonly string[]):
     if (file && inspector && seen.has(key)) problems.push(`duplicate row for ${file} by ${inspector}`);
     seen.add(key);
     if (problems.length) errors.push({ line, message: problems.join('; ') });
-    else rows.push({ line, file, label: label as 'ok' | 'defect', defectClass: cls || null, inspector, decidedAt: new Date(ms).toISOString() });
+    else
+      rows.push({
+        line,
+        file,
+        label: label as 'ok' | 'defect',
+        defectClass: cls || null,
+        inspector,
+        decidedAt: new Date(ms).toISOString(),
+      });
   }
   if (parsed.length <= 1) errors.push({ line: 1, message: 'no rows after the header' });
   return { rows, errors };
 }
 
-type Prepared = { sha256: string; bytes: Buffer; format: string; width: number; height: number; absolute: string; capturedAt: string; prediction: TimedPrediction | null };
+type Prepared = {
+  sha256: string;
+  bytes: Buffer;
+  format: string;
+  width: number;
+  height: number;
+  absolute: string;
+  capturedAt: string;
+  prediction: TimedPrediction | null;
+};
 
 /**
  * Imports labelled past inspections: validates every row and image first, scores the images in
  * shadow, then writes items, predictions and `history` decisions in one transaction — a failed
  * import writes nothing.
  */
-export async function importHistory(deps: HistoryDeps, imagesDir: string, csvText: string): Promise<HistoryResult> {
+export async function importHistory(
+  deps: HistoryDeps,
+  imagesDir: string,
+  csvText: string,
+): Promise<HistoryResult> {
   const { rows, errors } = validateRows(csvText, deps.defectClasses);
   const prepared = new Map<string, Prepared>();
   let done = 0;
@@ -93,10 +140,23 @@ export async function importHistory(deps: HistoryDeps, imagesDir: string, csvTex
       const pixels = await decodeGray(bytes);
       const stat = await fs.stat(absolute);
       const prediction = deps.model ? await deps.model.loaded.predict(pixels) : null;
-      prepared.set(row.file, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes, format: pixels.format, width: pixels.width, height: pixels.height, absolute, capturedAt: stat.mtime.toISOString(), prediction });
+      prepared.set(row.file, {
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        bytes,
+        format: pixels.format,
+        width: pixels.width,
+        height: pixels.height,
+        absolute,
+        capturedAt: stat.mtime.toISOString(),
+        prediction,
+      });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      errors.push({ line: row.line, message: code === 'ENOENT' ? `image not found: ${row.file}` : `${row.file}: ${(err as Error).message}` });
+      errors.push({
+        line: row.line,
+        message:
+          code === 'ENOENT' ? `image not found: ${row.file}` : `${row.file}: ${(err as Error).message}`,
+      });
     }
   }
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
@@ -108,24 +168,54 @@ export async function importHistory(deps: HistoryDeps, imagesDir: string, csvTex
     for (const row of rows) {
       const p = prepared.get(row.file)!;
       const { id: itemId, inserted } = deps.items.insertOrFind({
-        sha256: p.sha256, original_path: p.absolute, stored_path: stored.get(row.file)!, source: 'history', station: deps.station,
-        captured_at: p.capturedAt, ingested_at: new Date().toISOString(), format: p.format, byte_size: p.bytes.length,
-        width: p.width, height: p.height, status: 'decided', quarantine_reason: null,
+        sha256: p.sha256,
+        original_path: p.absolute,
+        stored_path: stored.get(row.file)!,
+        source: 'history',
+        station: deps.station,
+        captured_at: p.capturedAt,
+        ingested_at: new Date().toISOString(),
+        format: p.format,
+        byte_size: p.bytes.length,
+        width: p.width,
+        height: p.height,
+        status: 'decided',
+        quarantine_reason: null,
       });
       if (inserted) newItems++;
       let prediction = deps.predictions.latestChampion(itemId);
       if (!prediction && p.prediction && deps.model) {
         deps.predictions.insert({
-          itemId, modelVersionId: deps.model.versionId, role: 'champion', defectProbability: p.prediction.defectProbability,
-          predictedClass: p.prediction.predictedClass, classProbabilities: p.prediction.classProbabilities, regions: p.prediction.regions,
-          peak: p.prediction.peak, latencyMs: p.prediction.latencyMs, topDefectClass: p.prediction.topDefectClass, heatmap: p.prediction.heatmap,
+          itemId,
+          modelVersionId: deps.model.versionId,
+          role: 'champion',
+          defectProbability: p.prediction.defectProbability,
+          predictedClass: p.prediction.predictedClass,
+          classProbabilities: p.prediction.classProbabilities,
+          regions: p.prediction.regions,
+          peak: p.prediction.peak,
+          latencyMs: p.prediction.latencyMs,
+          topDefectClass: p.prediction.topDefectClass,
+          heatmap: p.prediction.heatmap,
         });
         prediction = deps.predictions.latestChampion(itemId);
       }
       deps.decisions.insert({
-        itemId, predictionId: prediction?.id ?? null, kind: 'decision', inspector: row.inspector, label: row.label, defectClass: row.defectClass,
-        note: `history import, line ${row.line}`, decidedAt: row.decidedAt, timeToDecideMs: null, automationLevel: 'human_only',
-        suggestionVisible: false, source: 'history', corrects: null, reviewRole: 'primary', modelVersionId: prediction?.model_version_id ?? null,
+        itemId,
+        predictionId: prediction?.id ?? null,
+        kind: 'decision',
+        inspector: row.inspector,
+        label: row.label,
+        defectClass: row.defectClass,
+        note: `history import, line ${row.line}`,
+        decidedAt: row.decidedAt,
+        timeToDecideMs: null,
+        automationLevel: 'human_only',
+        suggestionVisible: false,
+        source: 'history',
+        corrects: null,
+        reviewRole: 'primary',
+        modelVersionId: prediction?.model_version_id ?? null,
       });
       // A past inspection settles an item that was waiting in the queue.
       deps.items.setStatus(itemId, 'decided');

@@ -22,7 +22,15 @@ function readHeader(buf: Buffer): BmpHeader & { dataOffset: number; compression:
   const bitsPerPixel = buf.readUInt16LE(28);
   const compression = buf.readUInt32LE(30);
   if (width <= 0 || rawHeight === 0) throw new ImageError('BMP has no pixels');
-  return { width, height: Math.abs(rawHeight), topDown: rawHeight < 0, bitsPerPixel, dataOffset, compression, dibSize };
+  return {
+    width,
+    height: Math.abs(rawHeight),
+    topDown: rawHeight < 0,
+    bitsPerPixel,
+    dataOffset,
+    compression,
+    dibSize,
+  };
 }
 
 export function probeBmp(buf: Buffer): BmpHeader {

@@ -21,7 +21,10 @@ sharp.concurrency(1);
 
 const OTHER_FORMATS: Array<[string, (b: Buffer) => boolean]> = [
   ['GIF', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
-  ['WebP', (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP'],
+  [
+    'WebP',
+    (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
   ['PDF', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
   ['HEIF/AVIF', (b) => b.subarray(4, 8).toString('latin1') === 'ftyp'],
 ];
@@ -30,7 +33,8 @@ const OTHER_FORMATS: Array<[string, (b: Buffer) => boolean]> = [
 export function sniffFormat(buf: Buffer): ImageFormat {
   if (buf.length === 0) throw new ImageError('empty file (0 bytes)');
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47 && buf.readUInt32BE(4) === 0x0d0a1a0a) return 'png';
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47 && buf.readUInt32BE(4) === 0x0d0a1a0a)
+    return 'png';
   if (buf.length >= 2 && buf[0] === 0x42 && buf[1] === 0x4d) return 'bmp';
   if (buf.length >= 4) {
     const tag = buf.subarray(0, 4).toString('latin1');
@@ -98,12 +102,17 @@ export async function toBrowserImage(buf: Buffer): Promise<{ contentType: string
   if (format === 'png') return { contentType: 'image/png', data: buf };
   const gray = format === 'bmp' ? decodeBmpGray(buf) : null;
   const png = gray
-    ? await sharp(Buffer.from(gray.data), { raw: { width: gray.width, height: gray.height, channels: 1 } }).png().toBuffer()
+    ? await sharp(Buffer.from(gray.data), { raw: { width: gray.width, height: gray.height, channels: 1 } })
+        .png()
+        .toBuffer()
     : await sharp(buf, { limitInputPixels: MAX_PIXELS }).autoOrient().png().toBuffer();
   return { contentType: 'image/png', data: png };
 }
 
 function shortReason(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0]!.replace(/^Input (buffer|file) /, '').slice(0, 200);
+  return message
+    .split('\n')[0]!
+    .replace(/^Input (buffer|file) /, '')
+    .slice(0, 200);
 }

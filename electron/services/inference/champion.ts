@@ -5,8 +5,7 @@ import type { LoadedModel } from './modelRunner.js';
 export const DEFAULT_MODEL_ID = 'tile-defect-v1';
 
 export type Champion =
-  | { ok: true; model: { loaded: LoadedModel; versionId: number } }
-  | { ok: false; error: string };
+  { ok: true; model: { loaded: LoadedModel; versionId: number } } | { ok: false; error: string };
 
 /**
  * Loads the model whose calls count and registers its version. A model that cannot be loaded

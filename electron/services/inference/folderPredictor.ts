@@ -10,7 +10,10 @@ export type FileResult =
   | { file: string; absolutePath: string; error: string };
 
 /** Supported image files under `root`, as paths relative to it with forward slashes, sorted. */
-export async function listImages(root: string, filter: (relative: string) => boolean = () => true): Promise<string[]> {
+export async function listImages(
+  root: string,
+  filter: (relative: string) => boolean = () => true,
+): Promise<string[]> {
   const files = await scanFolder(root);
   return files
     .filter((f) => f.kind === 'candidate')
@@ -49,7 +52,11 @@ export async function predictFiles(
       try {
         const pixels = await decodeGray(await fs.readFile(absolutePath));
         const prediction = await model.predict(pixels);
-        done.set(index, { file, absolutePath, prediction: { ...prediction, fullLatencyMs: performance.now() - started } });
+        done.set(index, {
+          file,
+          absolutePath,
+          prediction: { ...prediction, fullLatencyMs: performance.now() - started },
+        });
       } catch (err) {
         done.set(index, { file, absolutePath, error: err instanceof Error ? err.message : String(err) });
       }

@@ -12,7 +12,11 @@ import { postprocess } from './postprocess.js';
 import type { ModelPrediction, RawOutputs } from './postprocess.js';
 import { preprocess } from './preprocess.js';
 
-export type TimedPrediction = ModelPrediction & { latencyMs: number; heatmap: HeatmapGrid; topDefectClass: string | null };
+export type TimedPrediction = ModelPrediction & {
+  latencyMs: number;
+  heatmap: HeatmapGrid;
+  topDefectClass: string | null;
+};
 
 export type LoadedModel = {
   manifest: ModelManifest;
@@ -31,7 +35,10 @@ export class ModelLoadError extends Error {
  * One session per model version, created once. `session.run` executes on onnxruntime's own
  * threads, so the event loop stays free while it runs.
  */
-export async function loadModel(modelDir: string, options: { intraOpThreads?: number } = {}): Promise<LoadedModel> {
+export async function loadModel(
+  modelDir: string,
+  options: { intraOpThreads?: number } = {},
+): Promise<LoadedModel> {
   let manifest: ModelManifest;
   try {
     manifest = loadManifest(modelDir);
@@ -47,7 +54,9 @@ export async function loadModel(modelDir: string, options: { intraOpThreads?: nu
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (sha256 !== manifest.sha256) {
-    throw new ModelLoadError(`${file} does not match its manifest (sha256 ${sha256.slice(0, 12)}…, manifest says ${manifest.sha256.slice(0, 12)}…)`);
+    throw new ModelLoadError(
+      `${file} does not match its manifest (sha256 ${sha256.slice(0, 12)}…, manifest says ${manifest.sha256.slice(0, 12)}…)`,
+    );
   }
   let session: ort.InferenceSession;
   try {

@@ -114,7 +114,11 @@ function resizeInto(
   return { sum, sumSq };
 }
 
-function normalizer(sums: { sum: number; sumSq: number }, count: number, manifest: ModelManifest): { mean: number; div: number } {
+function normalizer(
+  sums: { sum: number; sumSq: number },
+  count: number,
+  manifest: ModelManifest,
+): { mean: number; div: number } {
   const norm = manifest.preprocessing.normalization;
   if (norm.kind === 'mean-std') return { mean: norm.mean, div: norm.std };
   const mean = sums.sum / count;

@@ -78,7 +78,8 @@ export class ShadowInference {
       void this.score(job).finally(() => {
         this.running--;
         this.queued.delete(job.itemId);
-        if (this.queue.length < MAX_HELD_PIXELS) this.capacityWaiters.splice(0).forEach((resolve) => resolve());
+        if (this.queue.length < MAX_HELD_PIXELS)
+          this.capacityWaiters.splice(0).forEach((resolve) => resolve());
         if (this.backlog === 0) this.waiters.splice(0).forEach((resolve) => resolve());
         this.pump();
       });

@@ -35,7 +35,10 @@ export async function listFolders(input: string | null): Promise<ChannelOutput<'
   let imageCount = 0;
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
-    if (e.isDirectory() || (e.isSymbolicLink() && (await fs.stat(path.join(folder, e.name)).catch(() => null))?.isDirectory())) {
+    if (
+      e.isDirectory() ||
+      (e.isSymbolicLink() && (await fs.stat(path.join(folder, e.name)).catch(() => null))?.isDirectory())
+    ) {
       folders.push({ name: e.name, path: path.join(folder, e.name) });
     } else if (classifyFile(e.name) === 'candidate') imageCount++;
   }

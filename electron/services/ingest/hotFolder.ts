@@ -62,7 +62,10 @@ export class HotFolderWatcher {
         if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        this.update({ active: false, error: code === 'ENOENT' ? 'folder not found' : `cannot read folder (${code})` });
+        this.update({
+          active: false,
+          error: code === 'ENOENT' ? 'folder not found' : `cannot read folder (${code})`,
+        });
         return;
       }
       this.update({ active: true, error: null });

@@ -18,7 +18,8 @@ export class ImageStore {
 
   absolute(relative: string): string {
     const full = path.resolve(this.dataDir, relative);
-    if (!full.startsWith(path.resolve(this.dataDir) + path.sep)) throw new Error(`path escapes the data folder: ${relative}`);
+    if (!full.startsWith(path.resolve(this.dataDir) + path.sep))
+      throw new Error(`path escapes the data folder: ${relative}`);
     return full;
   }
 

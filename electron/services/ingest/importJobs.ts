@@ -71,7 +71,9 @@ export class ImportJobs {
     };
     try {
       emit(true);
-      const files = await scanFolder(job.folder, (dir, reason) => this.deps.log(`cannot read folder ${dir}: ${reason}`));
+      const files = await scanFolder(job.folder, (dir, reason) =>
+        this.deps.log(`cannot read folder ${dir}: ${reason}`),
+      );
       job.total = files.length;
       job.state = 'importing';
       emit(true);
@@ -80,7 +82,8 @@ export class ImportJobs {
         while (next < files.length && !this.closed) {
           const file = files[next++]!;
           await this.deps.waitForCapacity();
-          const reason = file.kind === 'unsupported' ? 'unsupported format; supported: JPEG, PNG, BMP, TIFF' : null;
+          const reason =
+            file.kind === 'unsupported' ? 'unsupported format; supported: JPEG, PNG, BMP, TIFF' : null;
           const outcome = await ingestFile(this.deps, file.path, source, reason);
           if (outcome.kind === 'added') job.added++;
           else if (outcome.kind === 'duplicate') job.duplicates++;

@@ -50,7 +50,10 @@ export async function ingestFile(
       sha256 = createHash('sha256').update(data).digest('hex');
     }
   } catch (err) {
-    return { kind: 'unreadable', reason: `cannot read ${filePath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return {
+      kind: 'unreadable',
+      reason: `cannot read ${filePath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    };
   }
   const known = deps.items.findBySha(sha256);
   if (known !== null) return { kind: 'duplicate', itemId: known };

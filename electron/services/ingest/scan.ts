@@ -5,8 +5,25 @@ import { SUPPORTED_EXTENSIONS } from '../imaging/decode.js';
 
 /** Image formats a camera might write that Loupe does not read: quarantined, not ignored. */
 const UNSUPPORTED_IMAGE_EXTENSIONS = new Set([
-  '.gif', '.webp', '.heic', '.heif', '.avif', '.jp2', '.j2k', '.jxl', '.pgm', '.ppm', '.pnm', '.pbm',
-  '.raw', '.dng', '.ico', '.svg', '.psd', '.exr', '.hdr',
+  '.gif',
+  '.webp',
+  '.heic',
+  '.heif',
+  '.avif',
+  '.jp2',
+  '.j2k',
+  '.jxl',
+  '.pgm',
+  '.ppm',
+  '.pnm',
+  '.pbm',
+  '.raw',
+  '.dng',
+  '.ico',
+  '.svg',
+  '.psd',
+  '.exr',
+  '.hdr',
 ]);
 
 export type ScannedFile = { path: string; kind: 'candidate' | 'unsupported' };

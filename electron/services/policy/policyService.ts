@@ -22,7 +22,14 @@ export type PolicyServiceDeps = {
 
 /** Everyone starts blind: the model runs in shadow until a supervisor moves the station on. */
 function initialSettings(band: { t_ok: number; t_defect: number }): PolicySettings {
-  return { level: 'human_only', band, classBands: {}, auditRate: 0.05, blindFirstReadShare: 0.1, doubleReviewShare: 0 };
+  return {
+    level: 'human_only',
+    band,
+    classBands: {},
+    auditRate: 0.05,
+    blindFirstReadShare: 0.1,
+    doubleReviewShare: 0,
+  };
 }
 
 /** Station policy: versioned settings, changed only by a supervisor who signs with a reason. */
@@ -40,7 +47,11 @@ export class PolicyService {
         createdBy: 'system',
         reason: 'initial policy: human only, model in shadow',
       });
-      this.deps.audit.append('system', 'policy.create', { station: this.deps.station, version: policy.version, new: policy });
+      this.deps.audit.append('system', 'policy.create', {
+        station: this.deps.station,
+        version: policy.version,
+        new: policy,
+      });
       return policy;
     })();
   }
@@ -56,7 +67,8 @@ export class PolicyService {
 
   async createSupervisor(name: string, password: string): Promise<void> {
     if (password.length < 8) throw invalid('a supervisor password needs at least 8 characters');
-    if (this.deps.supervisors.passwordHash(name) !== null) throw new ServiceError('conflict', `supervisor "${name}" already exists`);
+    if (this.deps.supervisors.passwordHash(name) !== null)
+      throw new ServiceError('conflict', `supervisor "${name}" already exists`);
     const hash = await hashPassword(password);
     this.deps.db.transaction(() => {
       this.deps.supervisors.add(name, hash);
@@ -72,14 +84,23 @@ export class PolicyService {
     if (!hash || !ok) throw new ServiceError('unauthorized', 'supervisor name or password is wrong');
   }
 
-  async change(input: { supervisor: string; password: string; reason: string; settings: PolicySettings }): Promise<PolicyDto> {
+  async change(input: {
+    supervisor: string;
+    password: string;
+    reason: string;
+    settings: PolicySettings;
+  }): Promise<PolicyDto> {
     if (this.deps.supervisors.names().length === 0) {
-      throw new ServiceError('unauthorized', 'no supervisor is set up; run `npx loupe supervisor init` first');
+      throw new ServiceError(
+        'unauthorized',
+        'no supervisor is set up; run `npx loupe supervisor init` first',
+      );
     }
     await this.authenticate(input.supervisor, input.password);
     const classes = this.deps.defectClasses();
     for (const cls of Object.keys(input.settings.classBands)) {
-      if (!classes.includes(cls)) throw invalid(`unknown defect class "${cls}" in class bands; expected one of ${classes.join(', ')}`);
+      if (!classes.includes(cls))
+        throw invalid(`unknown defect class "${cls}" in class bands; expected one of ${classes.join(', ')}`);
     }
     const previous = this.current();
     const policy = this.deps.db.transaction(() => {

@@ -7,7 +7,8 @@ import type { Cell } from './cells.js';
 /** Model vs human on labels made without a visible suggestion (DOMAIN.md "unbiased labels"). */
 export const isUnbiased = (c: Cell): boolean =>
   (c.source === 'human' || c.source === 'history') && c.suggestion_visible === 0 && c.model_label !== '';
-export const isAssisted = (c: Cell): boolean => c.source === 'human' && c.suggestion_visible === 1 && c.model_label !== '';
+export const isAssisted = (c: Cell): boolean =>
+  c.source === 'human' && c.suggestion_visible === 1 && c.model_label !== '';
 
 export function emptyConfusion(): BinaryConfusion {
   return { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -29,7 +30,12 @@ export function confusionOf(cells: Iterable<Cell>): BinaryConfusion {
   return c;
 }
 
-export const toReportProportion = (p: Proportion): ReportProportion => ({ value: p.value, x: p.x, n: p.n, ci95: p.wilson95 });
+export const toReportProportion = (p: Proportion): ReportProportion => ({
+  value: p.value,
+  x: p.x,
+  n: p.n,
+  ci95: p.wilson95,
+});
 
 export function block(c: BinaryConfusion): AgreementBlock {
   const f = binaryAgreement(c);
@@ -58,5 +64,7 @@ export function slicesBy(cells: readonly Cell[], key: (c: Cell) => string): Slic
     if (!c) groups.set(k, (c = emptyConfusion()));
     addCell(c, cell);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => ({ key: k, ...block(c) }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, c]) => ({ key: k, ...block(c) }));
 }

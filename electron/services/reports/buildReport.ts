@@ -31,9 +31,17 @@ function classOf(label: string, cls: string): string {
 /** The agreement report for a period and filters, from the decision cube (see 0004). */
 export function buildReport(db: Db, req: ReportRequest): AgreementReport {
   const models = new Map(
-    (db.prepare('SELECT id, model_id, version, sha256 FROM model_versions').all() as Array<{ id: number; model_id: string; version: string; sha256: string }>).map((m) => [m.id, m]),
+    (
+      db.prepare('SELECT id, model_id, version, sha256 FROM model_versions').all() as Array<{
+        id: number;
+        model_id: string;
+        version: string;
+        sha256: string;
+      }>
+    ).map((m) => [m.id, m]),
   );
-  const modelName = (id: number): string => (models.get(id) ? `${models.get(id)!.model_id}@${models.get(id)!.version}` : 'none');
+  const modelName = (id: number): string =>
+    models.get(id) ? `${models.get(id)!.model_id}@${models.get(id)!.version}` : 'none';
   const cells = loadCells(db, req.from, req.to).filter(
     (c) =>
       (!req.inspector || c.inspector === req.inspector) &&
@@ -44,16 +52,26 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
   const unbiased = cells.filter(isUnbiased);
   const assisted = cells.filter(isAssisted);
 
-  const labels = ['ok', ...new Set(unbiased.flatMap((c) => [classOf(c.human_label, c.human_class), classOf(c.model_label, c.model_class)]).filter((l) => l !== 'ok'))].sort(
-    (a, b) => (a === 'ok' ? -1 : b === 'ok' ? 1 : a.localeCompare(b)),
-  );
+  const labels = [
+    'ok',
+    ...new Set(
+      unbiased
+        .flatMap((c) => [classOf(c.human_label, c.human_class), classOf(c.model_label, c.model_class)])
+        .filter((l) => l !== 'ok'),
+    ),
+  ].sort((a, b) => (a === 'ok' ? -1 : b === 'ok' ? 1 : a.localeCompare(b)));
   const index = new Map(labels.map((l, i) => [l, i]));
   const matrix = labels.map(() => labels.map(() => 0));
-  for (const c of unbiased) matrix[index.get(classOf(c.human_label, c.human_class))!]![index.get(classOf(c.model_label, c.model_class))!]! += c.n;
+  for (const c of unbiased)
+    matrix[index.get(classOf(c.human_label, c.human_class))!]![
+      index.get(classOf(c.model_label, c.model_class))!
+    ]! += c.n;
 
   const follows = followedWhenWrong(db, req.from, req.to);
   const medians = medianTimeToDecide(db, req.from, req.to);
-  const inspectors = [...new Set(cells.filter((c) => c.source === 'human' || c.source === 'history').map((c) => c.inspector))].sort();
+  const inspectors = [
+    ...new Set(cells.filter((c) => c.source === 'human' || c.source === 'history').map((c) => c.inspector)),
+  ].sort();
   const perInspector = inspectors.map((inspector) => {
     const own = unbiased.filter((c) => c.inspector === inspector);
     const helped = assisted.filter((c) => c.inspector === inspector);
@@ -85,12 +103,22 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
     const n = inBin.reduce((s, c) => s + c.n, 0);
     const defects = inBin.filter((c) => c.human_label === 'defect').reduce((s, c) => s + c.n, 0);
     const pSum = inBin.reduce((s, c) => s + c.p_sum, 0);
-    return { lower: b / 10, upper: (b + 1) / 10, n, mean_probability: n ? pSum / n : null, defect_rate: n ? defects / n : null };
+    return {
+      lower: b / 10,
+      upper: (b + 1) / 10,
+      n,
+      mean_probability: n ? pSum / n : null,
+      defect_rate: n ? defects / n : null,
+    };
   });
 
-  const usedModels = [...new Set(cells.map((c) => c.model_version_id))].filter((id) => models.has(id)).map((id) => models.get(id)!);
+  const usedModels = [...new Set(cells.map((c) => c.model_version_id))]
+    .filter((id) => models.has(id))
+    .map((id) => models.get(id)!);
   const policies = db
-    .prepare('SELECT version, level, created_at, created_by, reason FROM policies WHERE (@to IS NULL OR created_at < @to) ORDER BY station, version')
+    .prepare(
+      'SELECT version, level, created_at, created_by, reason FROM policies WHERE (@to IS NULL OR created_at < @to) ORDER BY station, version',
+    )
     .all({ to: req.to }) as AgreementReport['policy_versions'];
   const hh = humanHumanConfusion(db, req.from, req.to);
 
@@ -100,7 +128,12 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
     generated_at: new Date().toISOString(),
     generated_by: req.generatedBy,
     period: { from: req.from, to: req.to },
-    filters: { inspector: req.inspector ?? null, source: req.source ?? null, automation_level: req.automationLevel ?? null, model_version: req.modelVersion ?? null },
+    filters: {
+      inspector: req.inspector ?? null,
+      source: req.source ?? null,
+      automation_level: req.automationLevel ?? null,
+      model_version: req.modelVersion ?? null,
+    },
     row_count: req.rowCount ?? cells.reduce((s, c) => s + c.n, 0),
     csv_sha256: req.csvSha256 ?? null,
     model_threshold: SHADOW_DECISION_THRESHOLD,
@@ -128,7 +161,10 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
       station: slicesBy(unbiased, (c) => c.station),
       automation_level: slicesBy(unbiased, (c) => c.automation_level),
       source: slicesBy(unbiased, (c) => c.source),
-      confidence_bucket: slicesBy(unbiased, (c) => `${(c.bucket / 10).toFixed(1)}–${((c.bucket + 1) / 10).toFixed(1)}`),
+      confidence_bucket: slicesBy(
+        unbiased,
+        (c) => `${(c.bucket / 10).toFixed(1)}–${((c.bucket + 1) / 10).toFixed(1)}`,
+      ),
       defect_class: slicesBy(unbiased, (c: Cell) => classOf(c.human_label, c.human_class)),
     },
   };

@@ -19,7 +19,8 @@ export type Cell = {
   p_sum: number;
 };
 
-const KEYS = 'day, station, inspector, source, automation_level, suggestion_visible, review_role, model_version_id, human_label, human_class, model_label, model_class, bucket';
+const KEYS =
+  'day, station, inspector, source, automation_level, suggestion_visible, review_role, model_version_id, human_label, human_class, model_label, model_class, bucket';
 
 const startOfNextDay = (iso: string): string => {
   const d = new Date(iso);
@@ -32,12 +33,18 @@ const isMidnight = (iso: string): boolean => iso.endsWith('T00:00:00.000Z');
  * days at either end of the period from the decisions themselves (an indexed range).
  */
 export function loadCells(db: Db, from: string | null, to: string | null): Cell[] {
-  const cube = db.prepare(`SELECT ${KEYS}, n, p_sum FROM decision_cube WHERE n > 0 AND day >= @fromDay AND day < @toDay`);
+  const cube = db.prepare(
+    `SELECT ${KEYS}, n, p_sum FROM decision_cube WHERE n > 0 AND day >= @fromDay AND day < @toDay`,
+  );
   const raw = db.prepare(`
-    SELECT ${KEYS.split(', ').map((k) => `f.${k}`).join(', ')}, COUNT(*) AS n, SUM(f.p) AS p_sum
+    SELECT ${KEYS.split(', ')
+      .map((k) => `f.${k}`)
+      .join(', ')}, COUNT(*) AS n, SUM(f.p) AS p_sum
     FROM decision_facts f JOIN decisions d ON d.id = f.decision_id
     WHERE d.decided_at >= @from AND d.decided_at < @to AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)
-    GROUP BY ${KEYS.split(', ').map((k) => `f.${k}`).join(', ')}`);
+    GROUP BY ${KEYS.split(', ')
+      .map((k) => `f.${k}`)
+      .join(', ')}`);
   const lo = from ?? '0000-01-01T00:00:00.000Z';
   const hi = to ?? '9999-12-31T00:00:00.000Z';
   if (lo >= hi) return [];

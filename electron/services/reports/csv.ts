@@ -45,6 +45,8 @@ export async function writeDecisionCsv(
   }
   if (chunk) await write(chunk);
   onRow?.(n);
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  );
   return { sha256: hash.digest('hex'), rows: n };
 }

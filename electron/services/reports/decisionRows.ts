@@ -11,9 +11,23 @@ export type ReportFilters = {
 };
 
 export const CSV_COLUMNS = [
-  'decision_id', 'item_id', 'file', 'decided_at', 'inspector', 'source', 'human_label', 'human_class', 'model_version',
-  'model_label', 'model_class', 'defect_probability', 'automation_level', 'policy_version', 'suggestion_visible',
-  'time_to_decide_ms', 'corrects',
+  'decision_id',
+  'item_id',
+  'file',
+  'decided_at',
+  'inspector',
+  'source',
+  'human_label',
+  'human_class',
+  'model_version',
+  'model_label',
+  'model_class',
+  'defect_probability',
+  'automation_level',
+  'policy_version',
+  'suggestion_visible',
+  'time_to_decide_ms',
+  'corrects',
 ] as const;
 
 export type DecisionReportRow = {

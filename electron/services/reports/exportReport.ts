@@ -28,7 +28,14 @@ function auditHead(db: Db): string | null {
  */
 export async function exportReport(
   db: Db,
-  options: { format: ExportFormat; out: string; filters: ReportFilters; generatedBy: string; pdf: PdfRenderer; onProgress?: (text: string) => void },
+  options: {
+    format: ExportFormat;
+    out: string;
+    filters: ReportFilters;
+    generatedBy: string;
+    pdf: PdfRenderer;
+    onProgress?: (text: string) => void;
+  },
 ): Promise<ExportResult> {
   const { format, out, filters } = options;
   const query = decisionRowsQuery(db, filters);
@@ -45,7 +52,13 @@ export async function exportReport(
     csvSha = (await writeDecisionCsv(csvFile, query.iterate(), progress)).sha256;
   }
   options.onProgress?.('computing the report');
-  const report = buildReport(db, { ...filters, generatedBy: options.generatedBy, rowCount: total, csvSha256: csvSha, auditHead: auditHead(db) });
+  const report = buildReport(db, {
+    ...filters,
+    generatedBy: options.generatedBy,
+    rowCount: total,
+    csvSha256: csvSha,
+    auditHead: auditHead(db),
+  });
   if (format === 'json') {
     const text = `${JSON.stringify(report, null, 2)}\n`;
     fs.writeFileSync(out, text);

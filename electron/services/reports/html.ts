@@ -1,11 +1,16 @@
 import type { AgreementBlock, AgreementReport, ReportProportion, SliceRow } from '../../shared/report.js';
 
 const esc = (v: string | number | null | undefined): string =>
-  String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(v ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 const num = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
-const ci = (c: [number, number] | null, f: (v: number) => string = (v) => v.toFixed(3)): string => (c ? ` <small>[${f(c[0])}, ${f(c[1])}]</small>` : '');
-const prop = (p: ReportProportion): string => `${pct(p.value)}${ci(p.ci95, (v) => `${(v * 100).toFixed(1)}`)} <small>(${p.x}/${p.n})</small>`;
+const ci = (c: [number, number] | null, f: (v: number) => string = (v) => v.toFixed(3)): string =>
+  c ? ` <small>[${f(c[0])}, ${f(c[1])}]</small>` : '';
+const prop = (p: ReportProportion): string =>
+  `${pct(p.value)}${ci(p.ci95, (v) => `${(v * 100).toFixed(1)}`)} <small>(${p.x}/${p.n})</small>`;
 
 function headline(title: string, b: AgreementBlock): string {
   return `<section><h3>${esc(title)} <small>n = ${b.n}</small></h3><table>
@@ -29,10 +34,15 @@ function lineChart(rows: SliceRow[]): string {
   if (rows.length === 0) return '<p>No unbiased labels in the period.</p>';
   const W = 640;
   const H = 200;
-  const x = (i: number): number => 40 + (rows.length === 1 ? (W - 60) / 2 : (i * (W - 60)) / (rows.length - 1));
+  const x = (i: number): number =>
+    40 + (rows.length === 1 ? (W - 60) / 2 : (i * (W - 60)) / (rows.length - 1));
   const y = (v: number): number => H - 30 - ((v + 1) / 2) * (H - 50);
   const path = (f: (r: SliceRow) => number | null): string =>
-    rows.map((r, i) => ({ i, v: f(r) })).filter((p) => p.v !== null).map((p, k) => `${k ? 'L' : 'M'}${x(p.i).toFixed(1)},${y(p.v!).toFixed(1)}`).join(' ');
+    rows
+      .map((r, i) => ({ i, v: f(r) }))
+      .filter((p) => p.v !== null)
+      .map((p, k) => `${k ? 'L' : 'M'}${x(p.i).toFixed(1)},${y(p.v!).toFixed(1)}`)
+      .join(' ');
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="agreement and kappa by day">
 <line x1="40" x2="${W - 20}" y1="${y(0)}" y2="${y(0)}" stroke="#bbb"/><line x1="40" x2="${W - 20}" y1="${y(1)}" y2="${y(1)}" stroke="#eee"/>
 <text x="4" y="${y(1) + 4}" font-size="10">1</text><text x="4" y="${y(0) + 4}" font-size="10">0</text><text x="4" y="${y(-1) + 4}" font-size="10">−1</text>
@@ -53,7 +63,11 @@ ${pts.map((b) => `<circle cx="${(30 + b.mean_probability! * S).toFixed(1)}" cy="
 /** A self-contained HTML report (no scripts, no external resources) that prints to PDF as is. */
 export function renderReportHtml(r: AgreementReport): string {
   const period = `${r.period.from ?? 'beginning'} – ${r.period.to ?? 'now'}`;
-  const filters = Object.entries(r.filters).filter(([, v]) => v).map(([k, v]) => `${k} = ${v}`).join(', ') || 'none';
+  const filters =
+    Object.entries(r.filters)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ') || 'none';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>Loupe agreement report ${esc(period)}</title>

@@ -1,8 +1,10 @@
 import type { Db } from '../../../db/open.js';
 import type { BinaryConfusion } from '../analytics/agreement.js';
 
-const CURRENT = (alias: string): string => `NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = ${alias}.id)`;
-const PERIOD = (alias: string): string => `(@from IS NULL OR ${alias}.decided_at >= @from) AND (@to IS NULL OR ${alias}.decided_at < @to)`;
+const CURRENT = (alias: string): string =>
+  `NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = ${alias}.id)`;
+const PERIOD = (alias: string): string =>
+  `(@from IS NULL OR ${alias}.decided_at >= @from) AND (@to IS NULL OR ${alias}.decided_at < @to)`;
 
 /** First read vs blind second read on double-reviewed items: the human–human baseline. */
 export function humanHumanConfusion(db: Db, from: string | null, to: string | null): BinaryConfusion {
@@ -29,7 +31,11 @@ export function humanHumanConfusion(db: Db, from: string | null, to: string | nu
  * second read, history) says the model's call was wrong, and how many of them still followed
  * it — from `assist_checks`, which triggers keep current (see migration 0004).
  */
-export function followedWhenWrong(db: Db, from: string | null, to: string | null): Map<string, { followed: number; n: number }> {
+export function followedWhenWrong(
+  db: Db,
+  from: string | null,
+  to: string | null,
+): Map<string, { followed: number; n: number }> {
   const rows = db
     .prepare(
       `SELECT inspector, SUM(followed) AS followed, COUNT(*) AS n FROM assist_checks d
@@ -48,7 +54,9 @@ export function medianTimeToDecide(db: Db, from: string | null, to: string | nul
   const out = new Map<string, number>();
   if (from === null && to === null) {
     const inspectors = db
-      .prepare("SELECT inspector, COUNT(*) AS n FROM decisions WHERE source = 'human' AND kind = 'decision' AND time_to_decide_ms IS NOT NULL GROUP BY inspector")
+      .prepare(
+        "SELECT inspector, COUNT(*) AS n FROM decisions WHERE source = 'human' AND kind = 'decision' AND time_to_decide_ms IS NOT NULL GROUP BY inspector",
+      )
       .all() as Array<{ inspector: string; n: number }>;
     const nth = db
       .prepare(

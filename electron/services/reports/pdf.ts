@@ -8,7 +8,12 @@ import { ServiceError } from '../errors.js';
 /** Turns a self-contained HTML file into a PDF. The desktop app passes Electron's printToPDF. */
 export type PdfRenderer = (htmlFile: string, pdfFile: string) => Promise<void>;
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const wanted = env.LOUPE_CHROMIUM;
@@ -19,16 +24,38 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 /** Headless Chromium's own print-to-PDF: serve mode and the CLI, where there is no Electron. */
 export const chromiumPdf: PdfRenderer = async (htmlFile, pdfFile) => {
   const chromium = findChromium();
-  if (!chromium) throw new ServiceError('internal', 'PDF export needs Chromium (install it, or set LOUPE_CHROMIUM); the HTML export has the same content');
+  if (!chromium)
+    throw new ServiceError(
+      'internal',
+      'PDF export needs Chromium (install it, or set LOUPE_CHROMIUM); the HTML export has the same content',
+    );
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-pdf-'));
   try {
     await new Promise<void>((resolve, reject) => {
       execFile(
         chromium,
-        ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-          '--no-first-run', '--no-pdf-header-footer', `--user-data-dir=${profile}`, `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href],
+        [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--no-pdf-header-footer',
+          `--user-data-dir=${profile}`,
+          `--print-to-pdf=${pdfFile}`,
+          pathToFileURL(htmlFile).href,
+        ],
         { timeout: 120_000 },
-        (err, _stdout, stderr) => (err ? reject(new Error(`chromium could not print the report: ${String(stderr).split('\n').slice(-3).join(' ')}`)) : resolve()),
+        (err, _stdout, stderr) =>
+          err
+            ? reject(
+                new Error(
+                  `chromium could not print the report: ${String(stderr).split('\n').slice(-3).join(' ')}`,
+                ),
+              )
+            : resolve(),
       );
     });
     if (!fs.existsSync(pdfFile)) throw new Error('chromium finished without writing the PDF');

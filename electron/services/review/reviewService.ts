@@ -54,7 +54,10 @@ export class ReviewService {
     return { route, policy };
   }
 
-  private taskFor(itemId: number, inspector: string | null): (OpenTask & { policy: PolicyDto; route: ReturnType<RoutesRepo['get']> }) | null {
+  private taskFor(
+    itemId: number,
+    inspector: string | null,
+  ): (OpenTask & { policy: PolicyDto; route: ReturnType<RoutesRepo['get']> }) | null {
     const { route, policy } = this.policyFor(itemId);
     const task = openTask(route, policy.level, this.deps.decisions.currentForItem(itemId), inspector);
     return task && { ...task, policy, route };
@@ -70,7 +73,10 @@ export class ReviewService {
     for (const row of this.deps.items.queue(limit * SCAN_FACTOR)) {
       const task = this.taskFor(row.id, inspector);
       if (!task) continue;
-      out.push({ ...toItemDto(row), task: { role: task.role, blind: task.blind, suggestion: task.blind ? null : this.suggestion(row.id) } });
+      out.push({
+        ...toItemDto(row),
+        task: { role: task.role, blind: task.blind, suggestion: task.blind ? null : this.suggestion(row.id) },
+      });
       if (out.length === limit) break;
     }
     return out;
@@ -78,9 +84,12 @@ export class ReviewService {
 
   decide(input: ParsedInput<'review:decide'>): { decisionId: number; reveal: SuggestionDto | null } {
     const { items, decisions, predictions } = this.deps;
-    if (input.label === 'ok' && input.defectClass !== null) throw invalid('an OK decision has no defect class');
+    if (input.label === 'ok' && input.defectClass !== null)
+      throw invalid('an OK decision has no defect class');
     if (input.defectClass !== null && !this.deps.defectClasses().includes(input.defectClass)) {
-      throw invalid(`unknown defect class "${input.defectClass}"; expected one of ${this.deps.defectClasses().join(', ')}`);
+      throw invalid(
+        `unknown defect class "${input.defectClass}"; expected one of ${this.deps.defectClasses().join(', ')}`,
+      );
     }
     const result = this.deps.db.transaction(() => {
       const item = items.get(input.itemId);
@@ -89,9 +98,15 @@ export class ReviewService {
       const task = this.taskFor(item.id, input.inspector);
       if (!task) {
         const open = this.taskFor(item.id, null);
-        throw conflict(open ? `item ${item.id} needs a second read by another inspector` : `item ${item.id} is already decided`);
+        throw conflict(
+          open
+            ? `item ${item.id} needs a second read by another inspector`
+            : `item ${item.id} is already decided`,
+        );
       }
-      const head = decisions.currentForItem(item.id).find((d) => d.review_role === task.role && d.kind === 'retraction');
+      const head = decisions
+        .currentForItem(item.id)
+        .find((d) => d.review_role === task.role && d.kind === 'retraction');
       const prediction = predictions.latestChampion(item.id);
       const decisionId = decisions.insert({
         itemId: item.id,
@@ -111,7 +126,8 @@ export class ReviewService {
         policyId: task.route ? task.policy.id : null,
         modelVersionId: prediction?.model_version_id ?? null,
       });
-      if (isComplete(task.route, task.policy.level, decisions.currentForItem(item.id))) items.setStatus(item.id, 'decided');
+      if (isComplete(task.route, task.policy.level, decisions.currentForItem(item.id)))
+        items.setStatus(item.id, 'decided');
       return { decisionId, reveal: task.role === 'first_read' ? this.suggestion(item.id) : null };
     })();
     this.deps.onChanged();

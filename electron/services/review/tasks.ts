@@ -28,11 +28,14 @@ export function openTask(
   }
   const primary = inForce(decisions, 'primary');
   if (!primary) {
-    if (route.blind_first_read && !inForce(decisions, 'first_read')) return { role: 'first_read', blind: true };
+    if (route.blind_first_read && !inForce(decisions, 'first_read'))
+      return { role: 'first_read', blind: true };
     return { role: 'primary', blind: level === 'human_only' };
   }
   if (route.double_review && !inForce(decisions, 'second_read')) {
-    const firstReaders = decisions.filter((d) => d.kind === 'decision' && d.source === 'human').map((d) => d.inspector);
+    const firstReaders = decisions
+      .filter((d) => d.kind === 'decision' && d.source === 'human')
+      .map((d) => d.inspector);
     if (inspector !== null && firstReaders.includes(inspector)) return null;
     return { role: 'second_read', blind: true };
   }
@@ -40,6 +43,10 @@ export function openTask(
 }
 
 /** True when every read the route asks for is in force. */
-export function isComplete(route: RouteFacts | null, level: AutomationLevel, decisions: readonly DecisionRow[]): boolean {
+export function isComplete(
+  route: RouteFacts | null,
+  level: AutomationLevel,
+  decisions: readonly DecisionRow[],
+): boolean {
   return openTask(route, level, decisions, null) === null;
 }

@@ -15,7 +15,10 @@ export type RouteDecision =
   | { route: 'human'; blindFirstRead: boolean; doubleReview: boolean; band: Band };
 
 /** The band in force for an item: its class's band if the policy sets one, else the default. */
-export function bandFor(policy: Pick<PolicySettings, 'band' | 'classBands'>, topDefectClass: string | null): Band {
+export function bandFor(
+  policy: Pick<PolicySettings, 'band' | 'classBands'>,
+  topDefectClass: string | null,
+): Band {
   return (topDefectClass !== null ? policy.classBands[topDefectClass] : undefined) ?? policy.band;
 }
 
@@ -28,7 +31,8 @@ export function bandFor(policy: Pick<PolicySettings, 'band' | 'classBands'>, top
 export function routeItem(policy: RoutingPolicy, item: RoutingInput): RouteDecision {
   const band = bandFor(policy, item.topDefectClass);
   const p = item.defectProbability;
-  const draw = (purpose: Parameters<typeof samplingDraw>[1]): number => samplingDraw(policy.samplingSeed, purpose, item.itemSha256);
+  const draw = (purpose: Parameters<typeof samplingDraw>[1]): number =>
+    samplingDraw(policy.samplingSeed, purpose, item.itemSha256);
   const auto = (label: 'ok' | 'defect'): RouteDecision => ({
     route: 'auto',
     label,

@@ -17,9 +17,17 @@ export function startOfLocalDay(now: Date): Date {
  * the same with a million decisions as with ten: the model agrees where it would auto-pass a
  * human OK or auto-fail a human defect at a band collapsed to the decision threshold.
  */
-export function statusSummary(items: ItemsRepo, decisions: DecisionsRepo, whatIf: WhatIfService, now = new Date()): StatusSummaryDto {
+export function statusSummary(
+  items: ItemsRepo,
+  decisions: DecisionsRepo,
+  whatIf: WhatIfService,
+  now = new Date(),
+): StatusSummaryDto {
   const d = whatIf.distribution(null);
-  const c = countBandFromBins(d.defectCounts, d.okCounts, { t_ok: SHADOW_DECISION_THRESHOLD, t_defect: SHADOW_DECISION_THRESHOLD });
+  const c = countBandFromBins(d.defectCounts, d.okCounts, {
+    t_ok: SHADOW_DECISION_THRESHOLD,
+    t_defect: SHADOW_DECISION_THRESHOLD,
+  });
   const agree = c.autoPass - c.escapes + (c.autoFail - c.falseRejects);
   return {
     pending: items.count('predicted'),

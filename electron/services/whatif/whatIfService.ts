@@ -1,5 +1,10 @@
 import type { WhatIfDistributionDto, WhatIfDto } from '../../shared/contract.js';
-import { countBandFromBins, figuresFromCounts, MIN_LABELLED_DEFECTS, WHATIF_BINS } from '../../shared/whatif.js';
+import {
+  countBandFromBins,
+  figuresFromCounts,
+  MIN_LABELLED_DEFECTS,
+  WHATIF_BINS,
+} from '../../shared/whatif.js';
 import type { BandInput } from '../../shared/whatif.js';
 import type { Db } from '../../../db/open.js';
 
@@ -32,17 +37,28 @@ export class WhatIfService {
   itemsPerHour(now = Date.now()): number | null {
     if (this.rate && now - this.rate.at < RATE_TTL_MS) return this.rate.value;
     const a = this.arrivalsStmt.get() as { n: number; first: string | null; last: string | null };
-    const value = a.n && a.first && a.last ? a.n / Math.max(1, (Date.parse(a.last) - Date.parse(a.first)) / 3_600_000) : null;
+    const value =
+      a.n && a.first && a.last
+        ? a.n / Math.max(1, (Date.parse(a.last) - Date.parse(a.first)) / 3_600_000)
+        : null;
     this.rate = { value, at: now };
     return value;
   }
 
   distribution(defectClass: string | null): WhatIfDistributionDto {
-    const rows = (defectClass === null ? this.allStmt.all() : this.byClassStmt.all(defectClass)) as Array<[number, number, number]>;
+    const rows = (defectClass === null ? this.allStmt.all() : this.byClassStmt.all(defectClass)) as Array<
+      [number, number, number]
+    >;
     const defectCounts = new Array<number>(WHATIF_BINS).fill(0);
     const okCounts = new Array<number>(WHATIF_BINS).fill(0);
     for (const [bin, defect, n] of rows) (defect ? defectCounts : okCounts)[bin] = n;
-    return { bins: WHATIF_BINS, defectCounts, okCounts, itemsPerHour: this.itemsPerHour(), minimumDefects: MIN_LABELLED_DEFECTS };
+    return {
+      bins: WHATIF_BINS,
+      defectCounts,
+      okCounts,
+      itemsPerHour: this.itemsPerHour(),
+      minimumDefects: MIN_LABELLED_DEFECTS,
+    };
   }
 
   compute(band: BandInput, defectClass: string | null): WhatIfDto {

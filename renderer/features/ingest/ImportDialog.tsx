@@ -51,7 +51,13 @@ export function ImportDialog() {
     <Dialog title="Import folder" onClose={closePanel} wide>
       <form className="path-form" onSubmit={onGo}>
         <label htmlFor="import-path">Folder</label>
-        <input id="import-path" data-testid="import-path" value={pathField} onChange={(e) => setTyped(e.target.value)} spellCheck={false} />
+        <input
+          id="import-path"
+          data-testid="import-path"
+          value={pathField}
+          onChange={(e) => setTyped(e.target.value)}
+          spellCheck={false}
+        />
         <button type="submit">Go</button>
       </form>
       <div className="folder-browser" data-testid="folder-browser" aria-busy={browser.status === 'loading'}>
@@ -97,7 +103,9 @@ export function ImportDialog() {
         >
           Import this folder
         </button>
-        {running && <span className="muted">An import is running; it continues if you close this window.</span>}
+        {running && (
+          <span className="muted">An import is running; it continues if you close this window.</span>
+        )}
         {importStatus === 'error' && (
           <p role="alert" className="inline-error">
             {importError}

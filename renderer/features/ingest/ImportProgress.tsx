@@ -12,18 +12,26 @@ export function ImportProgress({ job, onDismiss }: { job: ImportProgressDto; onD
     void loadQuarantine();
   };
   return (
-    <div className={`import-progress state-${job.state}`} data-testid="import-progress" data-state={job.state} aria-live="polite">
+    <div
+      className={`import-progress state-${job.state}`}
+      data-testid="import-progress"
+      data-state={job.state}
+      aria-live="polite"
+    >
       <div className="import-progress-head">
         <strong>{describeProgress(job)}</strong>
         <span data-testid="import-count">
           {job.processed.toLocaleString()} / {job.total.toLocaleString()}
         </span>
       </div>
-      <progress max={Math.max(job.total, 1)} value={job.state === 'done' ? Math.max(job.total, 1) : job.processed} />
+      <progress
+        max={Math.max(job.total, 1)}
+        value={job.state === 'done' ? Math.max(job.total, 1) : job.processed}
+      />
       {job.state === 'done' ? (
         <p data-testid="import-summary">
-          {job.total.toLocaleString()} files looked at: {job.added.toLocaleString()} new, {job.duplicates.toLocaleString()} already known,{' '}
-          {job.quarantined.toLocaleString()} quarantined.
+          {job.total.toLocaleString()} files looked at: {job.added.toLocaleString()} new,{' '}
+          {job.duplicates.toLocaleString()} already known, {job.quarantined.toLocaleString()} quarantined.
         </p>
       ) : (
         <div className="import-figures">

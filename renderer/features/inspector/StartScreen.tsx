@@ -34,7 +34,11 @@ export function StartScreen() {
         <ul className="inspector-list">
           {known.map((name) => (
             <li key={name}>
-              <button type="button" className="inspector-name" onClick={() => setProblem(chooseInspector(name))}>
+              <button
+                type="button"
+                className="inspector-name"
+                onClick={() => setProblem(chooseInspector(name))}
+              >
                 {name}
               </button>
             </li>

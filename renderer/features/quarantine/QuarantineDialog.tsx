@@ -6,7 +6,11 @@ import { Dialog } from '../../ui/Dialog';
 export function QuarantineDialog() {
   const { status, items, total, error } = useAppStore(useShallow((s) => s.quarantine));
   const { loadQuarantine, loadMoreQuarantine, closePanel } = useAppStore(
-    useShallow((s) => ({ loadQuarantine: s.loadQuarantine, loadMoreQuarantine: s.loadMoreQuarantine, closePanel: s.closePanel })),
+    useShallow((s) => ({
+      loadQuarantine: s.loadQuarantine,
+      loadMoreQuarantine: s.loadMoreQuarantine,
+      closePanel: s.closePanel,
+    })),
   );
   return (
     <Dialog title="Quarantined files" onClose={closePanel} wide>

@@ -12,7 +12,11 @@ export function CalibrationChart({ bins }: { bins: AgreementReport['calibration'
   const points = useMemo(() => calibrationPoints(bins), [bins]);
   const maxN = Math.max(0, ...bins.map((b) => b.n));
   return (
-    <section className="panel-section" aria-labelledby="report-calibration-title" data-testid="report-calibration">
+    <section
+      className="panel-section"
+      aria-labelledby="report-calibration-title"
+      data-testid="report-calibration"
+    >
       <h2 id="report-calibration-title">Calibration</h2>
       <figure className="report-chart report-chart-square">
         <svg
@@ -22,7 +26,13 @@ export function CalibrationChart({ bins }: { bins: AgreementReport['calibration'
         >
           {AXIS.map((t) => (
             <g key={t}>
-              <line className="grid" x1={frameX(FRAME, 0)} x2={frameX(FRAME, 1)} y1={frameY(FRAME, t)} y2={frameY(FRAME, t)} />
+              <line
+                className="grid"
+                x1={frameX(FRAME, 0)}
+                x2={frameX(FRAME, 1)}
+                y1={frameY(FRAME, t)}
+                y2={frameY(FRAME, t)}
+              />
               <text x={FRAME.left - 4} y={frameY(FRAME, t) + 3} textAnchor="end">
                 {t * 100}%
               </text>
@@ -31,7 +41,13 @@ export function CalibrationChart({ bins }: { bins: AgreementReport['calibration'
               </text>
             </g>
           ))}
-          <line className="diagonal" x1={frameX(FRAME, 0)} y1={frameY(FRAME, 0)} x2={frameX(FRAME, 1)} y2={frameY(FRAME, 1)} />
+          <line
+            className="diagonal"
+            x1={frameX(FRAME, 0)}
+            y1={frameY(FRAME, 0)}
+            x2={frameX(FRAME, 1)}
+            y2={frameY(FRAME, 1)}
+          />
           <path className="calibration-line" d={linePath(points, FRAME)} />
           {points.map((p) => (
             <circle
@@ -64,7 +80,10 @@ export function CalibrationChart({ bins }: { bins: AgreementReport['calibration'
             predicted defect probability (bin mean)
           </text>
         </svg>
-        <figcaption>y: share of unbiased labels the human called defect · dashed: perfect calibration · point area grows with n</figcaption>
+        <figcaption>
+          y: share of unbiased labels the human called defect · dashed: perfect calibration · point area grows
+          with n
+        </figcaption>
       </figure>
     </section>
   );

@@ -59,7 +59,12 @@ function ClassMatrix({ labels, matrix }: AgreementReport['class_confusion']) {
           <tr key={row}>
             <th scope="row">human says {row}</th>
             {labels.map((col, j) => (
-              <Cell key={col} count={matrix[i]?.[j] ?? 0} agree={i === j} testId={`confusion-${row}-${col}`} />
+              <Cell
+                key={col}
+                count={matrix[i]?.[j] ?? 0}
+                agree={i === j}
+                testId={`confusion-${row}-${col}`}
+              />
             ))}
           </tr>
         ))}
@@ -70,7 +75,11 @@ function ClassMatrix({ labels, matrix }: AgreementReport['class_confusion']) {
 
 export function ConfusionMatrices({ report }: { report: AgreementReport }) {
   return (
-    <section className="panel-section" aria-labelledby="report-confusion-title" data-testid="report-confusion">
+    <section
+      className="panel-section"
+      aria-labelledby="report-confusion-title"
+      data-testid="report-confusion"
+    >
       <h2 id="report-confusion-title">Confusion</h2>
       <p className="muted report-why">
         Unbiased labels; the model says defect at a defect probability of {report.model_threshold} or more.

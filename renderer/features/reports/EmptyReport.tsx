@@ -4,8 +4,8 @@ export function EmptyReport() {
     <section className="report-empty" data-testid="report-empty" aria-labelledby="report-empty-title">
       <h2 id="report-empty-title">No unbiased labels in this period</h2>
       <p>
-        The model is measured only against human calls made without its suggestion in view; decisions made with the suggestion visible are
-        anchored by it. Unbiased labels come from:
+        The model is measured only against human calls made without its suggestion in view; decisions made
+        with the suggestion visible are anchored by it. Unbiased labels come from:
       </p>
       <ul>
         <li>reviews at the Human only level (the model runs in shadow);</li>

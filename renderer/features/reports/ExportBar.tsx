@@ -12,11 +12,18 @@ export function ExportBar() {
     <section className="panel-section" aria-labelledby="report-export-title">
       <h2 id="report-export-title">Export</h2>
       <p className="muted report-why">
-        Exports cover the chosen period; the inspector, source, level and model filters apply to the dashboard only.
+        Exports cover the chosen period; the inspector, source, level and model filters apply to the dashboard
+        only.
       </p>
       <div className="export-bar">
         {EXPORT_FORMATS.map((f) => (
-          <button key={f} type="button" data-testid={`export-${f}`} disabled={running} onClick={() => void exportReport(f)}>
+          <button
+            key={f}
+            type="button"
+            data-testid={`export-${f}`}
+            disabled={running}
+            onClick={() => void exportReport(f)}
+          >
             {f.toUpperCase()}
           </button>
         ))}
@@ -26,7 +33,12 @@ export function ExportBar() {
           </span>
         )}
         {status === 'ready' && result && (
-          <span className="export-result" role="status" data-testid="export-result" title={`sha256 ${result.sha256}`}>
+          <span
+            className="export-result"
+            role="status"
+            data-testid="export-result"
+            title={`sha256 ${result.sha256}`}
+          >
             Saved to {result.file} ({formatCount(result.rows)} rows, sha256 {shortHash(result.sha256)})
           </span>
         )}

@@ -23,7 +23,11 @@ function Card({ label, figure, detail, n, testId, value, undefinedFigure }: Card
   return (
     <div className="report-card">
       <span className="muted">{label}</span>
-      <span className={undefinedFigure ? 'figure figure-undefined' : 'figure'} data-testid={testId} data-value={value ?? ''}>
+      <span
+        className={undefinedFigure ? 'figure figure-undefined' : 'figure'}
+        data-testid={testId}
+        data-value={value ?? ''}
+      >
         {figure}
       </span>
       <span className="detail">{detail}</span>
@@ -34,7 +38,17 @@ function Card({ label, figure, detail, n, testId, value, undefinedFigure }: Card
   );
 }
 
-function RateCard({ label, p, testId, meaning }: { label: string; p: ReportProportion; testId: string; meaning: string }) {
+function RateCard({
+  label,
+  p,
+  testId,
+  meaning,
+}: {
+  label: string;
+  p: ReportProportion;
+  testId: string;
+  meaning: string;
+}) {
   return (
     <div className="report-card" title={meaning}>
       <span className="muted">{label}</span>
@@ -64,7 +78,11 @@ function AgreementCards({ block, prefix }: { block: AgreementBlock; prefix: stri
       <Card
         label="Cohen's κ"
         figure={formatKappa(block.cohen_kappa)}
-        detail={block.cohen_kappa === null ? 'both raters used one class' : formatCoefficientInterval(block.cohen_kappa_ci95)}
+        detail={
+          block.cohen_kappa === null
+            ? 'both raters used one class'
+            : formatCoefficientInterval(block.cohen_kappa_ci95)
+        }
         n={block.n}
         value={block.cohen_kappa}
         undefinedFigure={block.cohen_kappa === null}
@@ -94,13 +112,17 @@ function HumanHuman({ block }: { block: AgreementBlock | null }) {
   return (
     <div data-testid="report-human-human">
       <h3>Human–human baseline</h3>
-      <p className="muted report-why">First read against a blind second read of the same item: how far two people agree.</p>
+      <p className="muted report-why">
+        First read against a blind second read of the same item: how far two people agree.
+      </p>
       {block && block.n > 0 ? (
         <div className="report-cards">
           <AgreementCards block={block} prefix="report-hh" />
         </div>
       ) : (
-        <p data-testid="report-human-human-none">Not enough double reviews in this period (set a double-review share in the policy).</p>
+        <p data-testid="report-human-human-none">
+          Not enough double reviews in this period (set a double-review share in the policy).
+        </p>
       )}
     </div>
   );
@@ -111,8 +133,8 @@ function Assisted({ block }: { block: AgreementBlock }) {
     <div className="anchored" data-testid="report-assisted">
       <h3>Assisted decisions (anchored)</h3>
       <p className="muted report-why">
-        Humans saw the model&apos;s suggestion, so they lean towards it: this agreement is inflated and says little about the model. For
-        reference only.
+        Humans saw the model&apos;s suggestion, so they lean towards it: this agreement is inflated and says
+        little about the model. For reference only.
       </p>
       {block.n > 0 ? (
         <div className="report-cards">
@@ -155,8 +177,9 @@ export function HeadlineCards({ report }: { report: AgreementReport }) {
         />
       </div>
       <p className="report-why" data-testid="report-why-three">
-        Why three coefficients: at a low defect rate κ can sit near 0 while model and human agree on almost every item (the kappa paradox);
-        Gwet&apos;s AC1 and PABAK stay interpretable there. Read them together, each with its n.
+        Why three coefficients: at a low defect rate κ can sit near 0 while model and human agree on almost
+        every item (the kappa paradox); Gwet&apos;s AC1 and PABAK stay interpretable there. Read them
+        together, each with its n.
       </p>
       <div className="report-compare">
         <HumanHuman block={report.human_human} />

@@ -16,15 +16,26 @@ export function OverTimeChart({ rows }: { rows: AgreementReport['over_time'] }) 
   const series = useMemo(() => overTimeSeries(rows), [rows]);
   const ticks = [series.yMin, (series.yMin + 1) / 2, 1];
   const scaled = (v: number) => (v - series.yMin) / (1 - series.yMin);
-  const barWidth = Math.max(2, Math.min(16, (FRAME.width - FRAME.left - FRAME.right) / Math.max(1, series.points.length) - 2));
+  const barWidth = Math.max(
+    2,
+    Math.min(16, (FRAME.width - FRAME.left - FRAME.right) / Math.max(1, series.points.length) - 2),
+  );
   return (
-    <section className="panel-section" aria-labelledby="report-over-time-title" data-testid="report-over-time">
+    <section
+      className="panel-section"
+      aria-labelledby="report-over-time-title"
+      data-testid="report-over-time"
+    >
       <h2 id="report-over-time-title">Agreement over time</h2>
       {series.points.length === 0 ? (
         <p className="muted">No days with unbiased labels.</p>
       ) : (
         <figure className="report-chart">
-          <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label="Daily observed agreement and Cohen's kappa (UTC days)">
+          <svg
+            viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
+            role="img"
+            aria-label="Daily observed agreement and Cohen's kappa (UTC days)"
+          >
             {ticks.map((t) => (
               <g key={t}>
                 <line
@@ -39,8 +50,16 @@ export function OverTimeChart({ rows }: { rows: AgreementReport['over_time'] }) 
                 </text>
               </g>
             ))}
-            <path className="line-agreement" d={linePath(series.agreementLine, FRAME)} data-testid="over-time-agreement" />
-            <path className="line-kappa" d={linePath(series.kappaLine, FRAME)} data-testid="over-time-kappa" />
+            <path
+              className="line-agreement"
+              d={linePath(series.agreementLine, FRAME)}
+              data-testid="over-time-agreement"
+            />
+            <path
+              className="line-kappa"
+              d={linePath(series.kappaLine, FRAME)}
+              data-testid="over-time-kappa"
+            />
             {series.points.map((p, i) => {
               const x = frameX(FRAME, p.x);
               const a = series.agreementLine[i]?.y ?? null;
@@ -51,7 +70,13 @@ export function OverTimeChart({ rows }: { rows: AgreementReport['over_time'] }) 
                   <title>{`${p.day}: n = ${formatCount(p.n)}, agreement ${formatPercent(p.agreement)}, κ ${formatKappa(p.kappa)}`}</title>
                   {a !== null && <circle className="dot-agreement" cx={x} cy={frameY(FRAME, a)} r={2.5} />}
                   {k !== null && <circle className="dot-kappa" cx={x} cy={frameY(FRAME, k)} r={2.5} />}
-                  <rect className="bar-n" x={x - barWidth / 2} y={BAR_TOP + BAR_HEIGHT - h} width={barWidth} height={h} />
+                  <rect
+                    className="bar-n"
+                    x={x - barWidth / 2}
+                    y={BAR_TOP + BAR_HEIGHT - h}
+                    width={barWidth}
+                    height={h}
+                  />
                   {series.points.length <= MAX_N_LABELS && (
                     <text x={x} y={FRAME.height - 2} textAnchor="middle">
                       {formatCount(p.n)}
@@ -62,8 +87,10 @@ export function OverTimeChart({ rows }: { rows: AgreementReport['over_time'] }) 
             })}
           </svg>
           <figcaption>
-            <span className="legend-agreement">— observed agreement</span> · <span className="legend-kappa">— Cohen&apos;s κ</span> · bars:
-            n per day (UTC) · {series.points[0]!.day} to {series.points[series.points.length - 1]!.day}; gaps are days without κ or labels
+            <span className="legend-agreement">— observed agreement</span> ·{' '}
+            <span className="legend-kappa">— Cohen&apos;s κ</span> · bars: n per day (UTC) ·{' '}
+            {series.points[0]!.day} to {series.points[series.points.length - 1]!.day}; gaps are days without κ
+            or labels
           </figcaption>
         </figure>
       )}

@@ -5,7 +5,11 @@ import { formatCoefficient, formatCount } from './reportFormat';
 /** One-vs-rest figures per class on unbiased labels; support is how many items the human put in it. */
 export function PerClassTable({ rows }: { rows: AgreementReport['per_class'] }) {
   return (
-    <section className="panel-section" aria-labelledby="report-per-class-title" data-testid="report-per-class">
+    <section
+      className="panel-section"
+      aria-labelledby="report-per-class-title"
+      data-testid="report-per-class"
+    >
       <h2 id="report-per-class-title">Per class</h2>
       {rows.length === 0 ? (
         <p className="muted">No classes in this period.</p>

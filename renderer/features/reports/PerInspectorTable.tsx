@@ -7,11 +7,15 @@ const RUBBER_STAMP_WHY =
 
 export function PerInspectorTable({ rows }: { rows: AgreementReport['per_inspector'] }) {
   return (
-    <section className="panel-section" aria-labelledby="report-per-inspector-title" data-testid="report-per-inspector">
+    <section
+      className="panel-section"
+      aria-labelledby="report-per-inspector-title"
+      data-testid="report-per-inspector"
+    >
       <h2 id="report-per-inspector-title">Per inspector</h2>
       <p className="muted report-why">
-        n, agreement and κ: this inspector&apos;s unbiased labels against the model. Override and followed-when-wrong: their assisted
-        decisions.
+        n, agreement and κ: this inspector&apos;s unbiased labels against the model. Override and
+        followed-when-wrong: their assisted decisions.
       </p>
       {rows.length === 0 ? (
         <p className="muted">No human decisions in this period.</p>

@@ -12,7 +12,11 @@ function Hash({ value, testId }: { value: string; testId?: string }) {
 /** What the figures were computed from, so a printed or exported report can be traced and reproduced. */
 export function ProvenanceFooter({ report }: { report: AgreementReport }) {
   return (
-    <footer className="panel-section report-provenance" aria-labelledby="report-provenance-title" data-testid="report-provenance">
+    <footer
+      className="panel-section report-provenance"
+      aria-labelledby="report-provenance-title"
+      data-testid="report-provenance"
+    >
       <h2 id="report-provenance-title">Provenance</h2>
       <dl>
         <dt>Period</dt>
@@ -54,11 +58,19 @@ export function ProvenanceFooter({ report }: { report: AgreementReport }) {
           {formatWhen(report.generated_at)} by {report.generated_by}
         </dd>
         <dt>Decision rows</dt>
-        <dd data-testid="provenance-rows">{formatCount(report.row_count)} (corrections and retractions included)</dd>
+        <dd data-testid="provenance-rows">
+          {formatCount(report.row_count)} (corrections and retractions included)
+        </dd>
         <dt>CSV sha256</dt>
         <dd>{report.csv_sha256 ? <Hash value={report.csv_sha256} /> : 'not computed for the dashboard'}</dd>
         <dt>Audit head</dt>
-        <dd>{report.audit_head ? <Hash value={report.audit_head} testId="provenance-audit-head" /> : 'not recorded'}</dd>
+        <dd>
+          {report.audit_head ? (
+            <Hash value={report.audit_head} testId="provenance-audit-head" />
+          ) : (
+            'not recorded'
+          )}
+        </dd>
       </dl>
     </footer>
   );

@@ -1,11 +1,23 @@
 import { useAppStore } from '../../app/StoreProvider';
 import { useShallow } from 'zustand/react/shallow';
 import { levelName } from '../supervisor/levels';
-import { filterOptions, isDecisionSource, isReportLevel, parseDay, PERIOD_PRESETS, resolvePeriod } from './reportRequest';
+import {
+  filterOptions,
+  isDecisionSource,
+  isReportLevel,
+  parseDay,
+  PERIOD_PRESETS,
+  resolvePeriod,
+} from './reportRequest';
 import type { FilterDimension, PeriodPreset } from './reportRequest';
 import { sourceName } from './reportFormat';
 
-const PRESET_NAMES: Record<PeriodPreset, string> = { today: 'Today', last7: 'Last 7 days', last30: 'Last 30 days', all: 'All' };
+const PRESET_NAMES: Record<PeriodPreset, string> = {
+  today: 'Today',
+  last7: 'Last 7 days',
+  last30: 'Last 30 days',
+  all: 'All',
+};
 
 type SelectProps = {
   label: string;
@@ -42,7 +54,8 @@ export function ReportFiltersBar() {
   const filters = useAppStore(useShallow((s) => s.reports.filters));
   const setReportFilters = useAppStore((s) => s.setReportFilters);
   const period = resolvePeriod(filters.period, new Date());
-  const setDays = (fromDay: string | null, toDay: string | null) => setReportFilters({ period: { preset: 'custom', fromDay, toDay } });
+  const setDays = (fromDay: string | null, toDay: string | null) =>
+    setReportFilters({ period: { preset: 'custom', fromDay, toDay } });
   return (
     <div className="report-filters" role="group" aria-label="Report filters">
       <label>

@@ -43,9 +43,16 @@ function ReportBody({ report }: { report: AgreementReport }) {
 /** The agreement dashboard: how well the model agrees with unbiased human labels, and on what it is based. */
 export function ReportsScreen() {
   const { status, value, error, stale } = useAppStore(
-    useShallow((s) => ({ status: s.reports.status, value: s.reports.value, error: s.reports.error, stale: s.reports.stale })),
+    useShallow((s) => ({
+      status: s.reports.status,
+      value: s.reports.value,
+      error: s.reports.error,
+      stale: s.reports.stale,
+    })),
   );
-  const { loadReport, closeReports } = useAppStore(useShallow((s) => ({ loadReport: s.loadReport, closeReports: s.closeReports })));
+  const { loadReport, closeReports } = useAppStore(
+    useShallow((s) => ({ loadReport: s.loadReport, closeReports: s.closeReports })),
+  );
   // Decisions made while the screen was closed: a report from an earlier visit is out of date.
   useEffect(() => {
     void loadReport();

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import type { AgreementReport } from '../../../electron/shared/report';
 import { RateCell } from './RateCell';
-import { formatCoefficient, formatCount, formatKappa, formatPercent, formatPercentInterval, sliceKeyName } from './reportFormat';
+import {
+  formatCoefficient,
+  formatCount,
+  formatKappa,
+  formatPercent,
+  formatPercentInterval,
+  sliceKeyName,
+} from './reportFormat';
 
 type Dimension = keyof AgreementReport['slices'];
 

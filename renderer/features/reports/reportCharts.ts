@@ -1,10 +1,18 @@
 import type { AgreementReport } from '../../../electron/shared/report';
 
 /** An SVG drawing area: plot coordinates 0…1 map into the box inside the margins, y upwards. */
-export type Frame = { width: number; height: number; left: number; right: number; top: number; bottom: number };
+export type Frame = {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+};
 
 export const frameX = (f: Frame, t: number): number => f.left + t * (f.width - f.left - f.right);
-export const frameY = (f: Frame, t: number): number => f.height - f.bottom - t * (f.height - f.top - f.bottom);
+export const frameY = (f: Frame, t: number): number =>
+  f.height - f.bottom - t * (f.height - f.top - f.bottom);
 
 /** An SVG path through the points, broken where a value is missing rather than bridged across it. */
 export function linePath(points: readonly { x: number; y: number | null }[], frame: Frame): string {
@@ -39,7 +47,9 @@ const dayMs = (day: string): number => Date.parse(`${day}T00:00:00.000Z`);
  * time instead of two distant days drawn side by side.
  */
 export function overTimeSeries(rows: AgreementReport['over_time']): TimeSeries {
-  const sorted = [...rows].filter((r) => !Number.isNaN(dayMs(r.key))).sort((a, b) => dayMs(a.key) - dayMs(b.key));
+  const sorted = [...rows]
+    .filter((r) => !Number.isNaN(dayMs(r.key)))
+    .sort((a, b) => dayMs(a.key) - dayMs(b.key));
   const first = sorted.length ? dayMs(sorted[0]!.key) : 0;
   const span = sorted.length ? dayMs(sorted[sorted.length - 1]!.key) - first : 0;
   const points = sorted.map((r) => ({

@@ -80,7 +80,11 @@ export function formatWhen(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toLocaleString()} (${iso})`;
 }
 
-const SOURCE_NAMES: Record<string, string> = { human: 'Human', auto: 'Auto (policy)', history: 'History import' };
+const SOURCE_NAMES: Record<string, string> = {
+  human: 'Human',
+  auto: 'Auto (policy)',
+  history: 'History import',
+};
 export const sourceName = (source: string): string => SOURCE_NAMES[source] ?? source;
 
 /** Slice keys can be empty (history without an inspector): say so rather than show a blank cell. */

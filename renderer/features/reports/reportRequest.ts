@@ -16,7 +16,8 @@ export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
  * period would put a day's first hours into the previous point of the chart.
  * A preset keeps its name, not its dates, so "last 7 days" still means that after midnight.
  */
-export type ReportPeriod = { preset: PeriodPreset } | { preset: 'custom'; fromDay: string | null; toDay: string | null };
+export type ReportPeriod =
+  { preset: PeriodPreset } | { preset: 'custom'; fromDay: string | null; toDay: string | null };
 export type ResolvedPeriod = { fromDay: string | null; toDay: string | null };
 
 export type ReportFilters = {
@@ -41,9 +42,11 @@ const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
-export const addDays = (day: string, days: number): string => utcDay(new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS));
+export const addDays = (day: string, days: number): string =>
+  utcDay(new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS));
 /** A date input's value, or null when it is empty or not a day (open-ended on that side). */
-export const parseDay = (value: string): string | null => (DAY_PATTERN.test(value) && !Number.isNaN(Date.parse(value)) ? value : null);
+export const parseDay = (value: string): string | null =>
+  DAY_PATTERN.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
 
 export function resolvePeriod(period: ReportPeriod, today: Date): ResolvedPeriod {
   const day = utcDay(today);
@@ -71,7 +74,9 @@ export function periodRange({ fromDay, toDay }: ResolvedPeriod): { from: string 
 
 /** Why the period cannot be asked for, or null. An inverted period would silently answer n = 0. */
 export function periodProblem({ fromDay, toDay }: ResolvedPeriod): string | null {
-  return fromDay && toDay && fromDay > toDay ? 'The period starts after it ends: pick an earlier "from" day.' : null;
+  return fromDay && toDay && fromDay > toDay
+    ? 'The period starts after it ends: pick an earlier "from" day.'
+    : null;
 }
 
 export function summaryRequest(filters: ReportFilters, today: Date): ChannelInput<'reports:summary'> {
@@ -85,12 +90,18 @@ export function summaryRequest(filters: ReportFilters, today: Date): ChannelInpu
 }
 
 /** Exports take the period only (the contract has no other filter for them). */
-export function exportRequest(format: ExportFormat, filters: ReportFilters, today: Date): ChannelInput<'reports:export'> {
+export function exportRequest(
+  format: ExportFormat,
+  filters: ReportFilters,
+  today: Date,
+): ChannelInput<'reports:export'> {
   return { format, ...periodRange(resolvePeriod(filters.period, today)) };
 }
 
-export const isDecisionSource = (value: string): value is DecisionSource => (DECISION_SOURCES as readonly string[]).includes(value);
-export const isReportLevel = (value: string): value is ReportLevel => (AUTOMATION_LEVELS as readonly string[]).includes(value);
+export const isDecisionSource = (value: string): value is DecisionSource =>
+  (DECISION_SOURCES as readonly string[]).includes(value);
+export const isReportLevel = (value: string): value is ReportLevel =>
+  (AUTOMATION_LEVELS as readonly string[]).includes(value);
 
 export type FilterDimension = 'inspector' | 'source' | 'automationLevel' | 'modelVersion';
 const SLICE_OF: Record<FilterDimension, keyof AgreementReport['slices']> = {
@@ -112,8 +123,16 @@ const VALID: Record<FilterDimension, (key: string) => boolean> = {
  * Empty keys (history rows without an inspector) cannot be asked for: the service reads an
  * empty filter as "any".
  */
-export function filterOptions(report: AgreementReport | null, dimension: FilterDimension, selected: string | null): string[] {
-  const keys = new Set((report?.slices[SLICE_OF[dimension]] ?? []).map((row) => row.key).filter((k) => k !== '' && VALID[dimension](k)));
+export function filterOptions(
+  report: AgreementReport | null,
+  dimension: FilterDimension,
+  selected: string | null,
+): string[] {
+  const keys = new Set(
+    (report?.slices[SLICE_OF[dimension]] ?? [])
+      .map((row) => row.key)
+      .filter((k) => k !== '' && VALID[dimension](k)),
+  );
   if (selected) keys.add(selected);
   return [...keys].sort((a, b) => a.localeCompare(b));
 }

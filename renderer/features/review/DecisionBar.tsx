@@ -16,10 +16,19 @@ type Props = { classKeys: readonly ClassKey[]; enabled: boolean; phase: ReadPhas
 export function DecisionBar({ classKeys, enabled, phase }: Props) {
   const hint = PHASE_HINTS[phase];
   const { choosingClass, undoCount, saving } = useAppStore(
-    useShallow((s) => ({ choosingClass: s.review.choosingClass, undoCount: s.review.undoStack.length, saving: s.review.saving })),
+    useShallow((s) => ({
+      choosingClass: s.review.choosingClass,
+      undoCount: s.review.undoStack.length,
+      saving: s.review.saving,
+    })),
   );
   const { decide, openClassChoice, cancelClassChoice, undo } = useAppStore(
-    useShallow((s) => ({ decide: s.decide, openClassChoice: s.openClassChoice, cancelClassChoice: s.cancelClassChoice, undo: s.undo })),
+    useShallow((s) => ({
+      decide: s.decide,
+      openClassChoice: s.openClassChoice,
+      cancelClassChoice: s.cancelClassChoice,
+      undo: s.undo,
+    })),
   );
 
   return (
@@ -51,7 +60,14 @@ export function DecisionBar({ classKeys, enabled, phase }: Props) {
       ) : (
         <div className="main-choice">
           <div className="key-button">
-            <button type="button" className="btn-ok" data-testid="decide-ok" disabled={!enabled} aria-keyshortcuts="o" onClick={() => void decide({ label: 'ok' })}>
+            <button
+              type="button"
+              className="btn-ok"
+              data-testid="decide-ok"
+              disabled={!enabled}
+              aria-keyshortcuts="o"
+              onClick={() => void decide({ label: 'ok' })}
+            >
               OK
             </button>
             <Kbd keys={['o']} />
@@ -78,7 +94,14 @@ export function DecisionBar({ classKeys, enabled, phase }: Props) {
         </span>
       )}
       <div className="key-button undo">
-        <button type="button" data-testid="undo" disabled={undoCount === 0} aria-keyshortcuts="z Control+Z Backspace" title="Undo applies to final calls" onClick={() => void undo()}>
+        <button
+          type="button"
+          data-testid="undo"
+          disabled={undoCount === 0}
+          aria-keyshortcuts="z Control+Z Backspace"
+          title="Undo applies to final calls"
+          onClick={() => void undo()}
+        >
           Undo{undoCount > 0 ? ` (${undoCount})` : ''}
         </button>
         <Kbd keys={['z']} />

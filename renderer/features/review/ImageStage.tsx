@@ -87,7 +87,11 @@ export function ImageStage({ item, suggestion }: Props) {
       ) : (
         <div
           className={layout ? 'image-box' : 'image-box image-box-fit'}
-          style={layout && size ? { width: size.width, height: size.height, transform: transformOf(layout) } : undefined}
+          style={
+            layout && size
+              ? { width: size.width, height: size.height, transform: transformOf(layout) }
+              : undefined
+          }
         >
           <img
             key={`${item.id}:${imageAttempt}`}
@@ -98,14 +102,17 @@ export function ImageStage({ item, suggestion }: Props) {
             draggable={false}
             onLoad={(event) => {
               const img = event.currentTarget;
-              if (!known && img.naturalWidth > 0) setNatural({ itemId: item.id, size: { width: img.naturalWidth, height: img.naturalHeight } });
+              if (!known && img.naturalWidth > 0)
+                setNatural({ itemId: item.id, size: { width: img.naturalWidth, height: img.naturalHeight } });
               actions.markImageLoaded(item.id);
             }}
             onError={() => actions.markImageFailed(item.id)}
           />
           {showModel && layout && size && (
             <>
-              {suggestion.heatmap && <HeatmapOverlay heatmap={suggestion.heatmap} opacity={overlay.opacity} />}
+              {suggestion.heatmap && (
+                <HeatmapOverlay heatmap={suggestion.heatmap} opacity={overlay.opacity} />
+              )}
               <RegionOutlines suggestion={suggestion} image={size} scale={layout.scale} />
             </>
           )}

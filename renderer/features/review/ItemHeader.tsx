@@ -20,7 +20,11 @@ export function ItemHeader({ item, position, error }: Props) {
       <span>Captured {formatTime(item.capturedAt)}</span>
       <span className="muted">Item {item.id}</span>
       {task && (
-        <span className={`task-kind task-${item.task.role}`} data-testid="task-kind" data-role={item.task.role}>
+        <span
+          className={`task-kind task-${item.task.role}`}
+          data-testid="task-kind"
+          data-role={item.task.role}
+        >
           {task}
         </span>
       )}

@@ -17,7 +17,13 @@ function SuggestionSummary({ suggestion }: { suggestion: SuggestionDto }) {
       {drawable && (
         <div className="overlay-controls">
           <div className="key-button">
-            <button type="button" data-testid="overlay-toggle" aria-pressed={overlay.visible} aria-keyshortcuts="h" onClick={toggleOverlay}>
+            <button
+              type="button"
+              data-testid="overlay-toggle"
+              aria-pressed={overlay.visible}
+              aria-keyshortcuts="h"
+              onClick={toggleOverlay}
+            >
               {overlay.visible ? 'Hide highlight' : 'Show highlight'}
             </button>
             <Kbd keys={['h']} />
@@ -47,13 +53,24 @@ function SuggestionSummary({ suggestion }: { suggestion: SuggestionDto }) {
  * Beside the image: the inspector's own first read, then the model's suggestion. Renders nothing
  * for a blind read, so no model output can reach the screen before the provisional call.
  */
-export function ModelPanel({ phase, suggestion, firstRead }: { phase: ReadPhase; suggestion: SuggestionDto | null; firstRead: FirstRead | null }) {
+export function ModelPanel({
+  phase,
+  suggestion,
+  firstRead,
+}: {
+  phase: ReadPhase;
+  suggestion: SuggestionDto | null;
+  firstRead: FirstRead | null;
+}) {
   if (phase === 'blind' || (phase === 'assisted' && !suggestion)) return null;
   // The panel's place is kept from the start so the image does not jump when the suggestion shows.
   if (phase === 'first-read')
     return (
       <aside className="model-panel" aria-label="Blind first read">
-        <p className="muted">Make your call without the model first. Its suggestion shows after your call; then you make the final call.</p>
+        <p className="muted">
+          Make your call without the model first. Its suggestion shows after your call; then you make the
+          final call.
+        </p>
       </aside>
     );
   return (
@@ -65,7 +82,9 @@ export function ModelPanel({ phase, suggestion, firstRead }: { phase: ReadPhase;
         </p>
       )}
       {suggestion && <SuggestionSummary suggestion={suggestion} />}
-      {phase === 'final-call' && !suggestion && <p className="muted">The model has no suggestion for this item.</p>}
+      {phase === 'final-call' && !suggestion && (
+        <p className="muted">The model has no suggestion for this item.</p>
+      )}
       {phase === 'final-call' && (
         <p className="final-prompt" data-testid="final-call-prompt">
           Now make your final call with the same keys.

@@ -30,7 +30,9 @@ export function ReviewScreen() {
   const firstRead = useAppStore(selectFirstRead);
   const position = useAppStore(useShallow(selectPosition));
   const classes = useAppStore(selectDefectClasses);
-  const { status, error } = useAppStore(useShallow((s) => ({ status: s.review.status, error: s.review.error })));
+  const { status, error } = useAppStore(
+    useShallow((s) => ({ status: s.review.status, error: s.review.error })),
+  );
   const loadQueue = useAppStore((s) => s.loadQueue);
   const classKeys = useMemo(() => deriveClassKeys(classes), [classes]);
   useReviewKeys(classKeys);
@@ -44,7 +46,11 @@ export function ReviewScreen() {
           <ImageStage item={item} suggestion={suggestion} />
           <ModelPanel phase={phase} suggestion={suggestion} firstRead={firstRead} />
         </div>
-        <DecisionBar classKeys={classKeys} enabled={readiness === 'true' && phase !== 'first-read-saving'} phase={phase} />
+        <DecisionBar
+          classKeys={classKeys}
+          enabled={readiness === 'true' && phase !== 'first-read-saving'}
+          phase={phase}
+        />
       </>
     );
   } else if (readiness === 'empty') {
@@ -69,7 +75,13 @@ export function ReviewScreen() {
   }
 
   return (
-    <section className="review" data-testid="review" data-ready={readiness} data-phase={phase ?? undefined} aria-label="Review">
+    <section
+      className="review"
+      data-testid="review"
+      data-ready={readiness}
+      data-phase={phase ?? undefined}
+      aria-label="Review"
+    >
       {body}
     </section>
   );

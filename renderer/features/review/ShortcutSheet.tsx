@@ -11,7 +11,10 @@ export function ShortcutSheet() {
   const decide: Row[] = [
     ['o', 'OK'],
     ['d', 'Defect (then pick the class)'],
-    ...deriveClassKeys(classes).map((c): Row => [[c.letter, c.digit].filter(Boolean).join(' or '), `Defect: ${c.name}`]),
+    ...deriveClassKeys(classes).map((c): Row => [
+      [c.letter, c.digit].filter(Boolean).join(' or '),
+      `Defect: ${c.name}`,
+    ]),
     ['Esc', 'Cancel the class choice'],
     ['z, Ctrl+Z, Backspace', 'Undo my last final call (repeat to go further back)'],
   ];
@@ -40,8 +43,9 @@ export function ShortcutSheet() {
         </tbody>
       </table>
       <p className="muted">
-        Blind first read: your first call is provisional and made without the model; the suggestion then shows and the same keys
-        make the final call. Both are recorded. Undo applies to final calls only: a first read is not undone.
+        Blind first read: your first call is provisional and made without the model; the suggestion then shows
+        and the same keys make the final call. Both are recorded. Undo applies to final calls only: a first
+        read is not undone.
       </p>
       <p className="muted">Keys do nothing while you type in a text field.</p>
     </Dialog>

@@ -83,7 +83,17 @@ export type KeyInput = {
  * Inputs that take no typing: after the opacity slider or a checkbox was used, focus stays on
  * it, and the review keys must still work.
  */
-const NON_TEXT_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'image']);
+const NON_TEXT_INPUTS = new Set([
+  'range',
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'color',
+  'file',
+  'image',
+]);
 
 /** True when the key press belongs to a text field, not to the review. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -92,14 +102,22 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   const tag = element.tagName.toLowerCase();
   if (tag === 'input') return !NON_TEXT_INPUTS.has((element as HTMLInputElement).type);
   if (tag === 'textarea' || tag === 'select') return true;
-  return element.isContentEditable === true || element.closest?.('[contenteditable]:not([contenteditable="false"])') != null;
+  return (
+    element.isContentEditable === true ||
+    element.closest?.('[contenteditable]:not([contenteditable="false"])') != null
+  );
 }
 
 /** Maps a key press to a review or view command, or null when the review should ignore it. */
-export function resolveKey(input: KeyInput, classKeys: readonly ClassKey[], choosingClass: boolean): ReviewCommand | ViewCommand | null {
+export function resolveKey(
+  input: KeyInput,
+  classKeys: readonly ClassKey[],
+  choosingClass: boolean,
+): ReviewCommand | ViewCommand | null {
   if (isTypingTarget(input.target)) return null;
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
-  if ((input.ctrlKey || input.metaKey) && !input.altKey && key === 'z') return input.repeat ? null : { type: 'undo' };
+  if ((input.ctrlKey || input.metaKey) && !input.altKey && key === 'z')
+    return input.repeat ? null : { type: 'undo' };
   // Ctrl + / Ctrl − stay the browser's own page zoom.
   if (input.ctrlKey || input.metaKey || input.altKey) return null;
   const view = resolveViewKey(key, input.repeat);

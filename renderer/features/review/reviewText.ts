@@ -20,7 +20,9 @@ export function describeTask(task: ReviewTaskDto): string | null {
 /** "Suggests: Defect — crack, 87 %" / "Suggests: OK, 6 % defect". */
 export function describeSuggestion(s: SuggestionDto): string {
   if (s.label === 'ok') return `Suggests: OK, ${percent(s.defectProbability)} defect`;
-  return s.defectClass ? `Suggests: Defect — ${s.defectClass}, ${percent(s.defectProbability)}` : `Suggests: Defect, ${percent(s.defectProbability)}`;
+  return s.defectClass
+    ? `Suggests: Defect — ${s.defectClass}, ${percent(s.defectProbability)}`
+    : `Suggests: Defect, ${percent(s.defectProbability)}`;
 }
 
 export function describeChoice(choice: Choice | null): string {

@@ -21,14 +21,20 @@ export function useStageSize(ref: RefObject<HTMLElement | null>, onSize: (size: 
 }
 
 /** Wheel zooms at the cursor. A native listener: React's wheel handlers are passive and cannot stop the page scrolling. */
-export function useWheelZoom(ref: RefObject<HTMLElement | null>, zoomBy: (factor: number, at: Point) => void): void {
+export function useWheelZoom(
+  ref: RefObject<HTMLElement | null>,
+  zoomBy: (factor: number, at: Point) => void,
+): void {
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
       const rect = element.getBoundingClientRect();
-      zoomBy(wheelFactor(event.deltaY, event.deltaMode), { x: event.clientX - rect.left, y: event.clientY - rect.top });
+      zoomBy(wheelFactor(event.deltaY, event.deltaMode), {
+        x: event.clientX - rect.left,
+        y: event.clientY - rect.top,
+      });
     };
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);

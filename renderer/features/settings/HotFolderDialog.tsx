@@ -8,7 +8,11 @@ import { Dialog } from '../../ui/Dialog';
 export function HotFolderDialog() {
   const { status, value, saving, error } = useAppStore(useShallow((s) => s.hotFolder));
   const { loadHotFolder, saveHotFolder, closePanel } = useAppStore(
-    useShallow((s) => ({ loadHotFolder: s.loadHotFolder, saveHotFolder: s.saveHotFolder, closePanel: s.closePanel })),
+    useShallow((s) => ({
+      loadHotFolder: s.loadHotFolder,
+      saveHotFolder: s.saveHotFolder,
+      closePanel: s.closePanel,
+    })),
   );
   const [typed, setTyped] = useState<string | null>(null);
   const pathField = typed ?? value?.path ?? '';
@@ -44,7 +48,13 @@ export function HotFolderDialog() {
       )}
       <form className="path-form" onSubmit={save}>
         <label htmlFor="hot-folder-path">Path</label>
-        <input id="hot-folder-path" data-testid="hot-folder-path" value={pathField} onChange={(e) => setTyped(e.target.value)} spellCheck={false} />
+        <input
+          id="hot-folder-path"
+          data-testid="hot-folder-path"
+          value={pathField}
+          onChange={(e) => setTyped(e.target.value)}
+          spellCheck={false}
+        />
         <button type="submit" disabled={saving || !pathField.trim()}>
           Save
         </button>

@@ -5,10 +5,17 @@ import { formatAgreement, formatCount, formatModel } from './statusSelectors';
 
 export function StatusBar() {
   const { summary, status, error, info } = useAppStore(
-    useShallow((s) => ({ summary: s.stats.summary, status: s.stats.status, error: s.stats.error, info: s.info.value })),
+    useShallow((s) => ({
+      summary: s.stats.summary,
+      status: s.stats.status,
+      error: s.stats.error,
+      info: s.info.value,
+    })),
   );
   const level = useAppStore(selectLevelInForce);
-  const { openPanel, loadQuarantine } = useAppStore(useShallow((s) => ({ openPanel: s.openPanel, loadQuarantine: s.loadQuarantine })));
+  const { openPanel, loadQuarantine } = useAppStore(
+    useShallow((s) => ({ openPanel: s.openPanel, loadQuarantine: s.loadQuarantine })),
+  );
   const showQuarantine = () => {
     openPanel('quarantine');
     void loadQuarantine();
@@ -29,10 +36,12 @@ export function StatusBar() {
         Decided today <strong data-testid="status-decided-today">{formatCount(summary?.decidedToday)}</strong>
       </span>
       <span title="Agreement between the inspectors' calls and the shadow model, on items both have judged">
-        Agreement with model <strong data-testid="status-agreement">{formatAgreement(summary?.shadowAgreement)}</strong>
+        Agreement with model{' '}
+        <strong data-testid="status-agreement">{formatAgreement(summary?.shadowAgreement)}</strong>
       </span>
       <span>
-        Awaiting model <strong data-testid="status-awaiting-model">{formatCount(summary?.awaitingModel)}</strong>
+        Awaiting model{' '}
+        <strong data-testid="status-awaiting-model">{formatCount(summary?.awaitingModel)}</strong>
       </span>
       <button type="button" className="link-button" data-testid="status-quarantined" onClick={showQuarantine}>
         Quarantined <strong>{formatCount(summary?.quarantined)}</strong>

@@ -7,7 +7,9 @@ import { Dialog } from '../../ui/Dialog';
 
 /** Who changes the policy and why: both go into the policy's history and the audit trail. */
 export function ApplyPolicyDialog({ onClose }: { onClose: () => void }) {
-  const { names, apply } = useAppStore(useShallow((s) => ({ names: s.supervisor.names, apply: s.policyApply })));
+  const { names, apply } = useAppStore(
+    useShallow((s) => ({ names: s.supervisor.names, apply: s.policyApply })),
+  );
   const applyPolicy = useAppStore((s) => s.applyPolicy);
   const [name, setName] = useState(names.length === 1 ? (names[0] ?? '') : '');
   const [password, setPassword] = useState('');
@@ -22,7 +24,9 @@ export function ApplyPolicyDialog({ onClose }: { onClose: () => void }) {
     }
     const checked = reasonSchema.safeParse(reason);
     if (!checked.success) {
-      setProblem(`A reason is required: ${checked.error.issues[0]?.message ?? 'give a reason for the change'}.`);
+      setProblem(
+        `A reason is required: ${checked.error.issues[0]?.message ?? 'give a reason for the change'}.`,
+      );
       return;
     }
     setProblem(null);
@@ -60,7 +64,14 @@ export function ApplyPolicyDialog({ onClose }: { onClose: () => void }) {
           onChange={(e) => setPassword(e.target.value)}
         />
         <label htmlFor="policy-reason">Reason for the change (required)</label>
-        <textarea id="policy-reason" data-testid="policy-reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id="policy-reason"
+          data-testid="policy-reason"
+          rows={3}
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
         {(problem ?? apply.error) && (
           <p role="alert" className="inline-error" data-testid="policy-apply-error">
             {problem ?? apply.error}

@@ -5,12 +5,19 @@ import { describeVerification } from './auditText';
 /** The hash-chained audit log, newest first as the services list it, and a check that the chain is intact. */
 export function AuditTrail() {
   const { status, entries, error, verify } = useAppStore(useShallow((s) => s.audit));
-  const { loadAudit, verifyAudit } = useAppStore(useShallow((s) => ({ loadAudit: s.loadAudit, verifyAudit: s.verifyAudit })));
+  const { loadAudit, verifyAudit } = useAppStore(
+    useShallow((s) => ({ loadAudit: s.loadAudit, verifyAudit: s.verifyAudit })),
+  );
   return (
     <section className="panel-section audit-trail" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit trail</h2>
       <div className="apply-actions">
-        <button type="button" data-testid="audit-verify" disabled={verify.status === 'loading'} onClick={() => void verifyAudit()}>
+        <button
+          type="button"
+          data-testid="audit-verify"
+          disabled={verify.status === 'loading'}
+          onClick={() => void verifyAudit()}
+        >
           Verify audit trail
         </button>
         <button type="button" disabled={status === 'loading'} onClick={() => void loadAudit()}>
@@ -28,7 +35,11 @@ export function AuditTrail() {
           </strong>
         )}
         {verify.result?.head && (
-          <span className="muted" data-testid="audit-head" title="Hash of the last entry: note it down to detect a truncated trail later">
+          <span
+            className="muted"
+            data-testid="audit-head"
+            title="Hash of the last entry: note it down to detect a truncated trail later"
+          >
             last hash {verify.result.head.slice(0, 12)}…
           </span>
         )}

@@ -5,7 +5,17 @@ import { useAppStore } from '../../app/StoreProvider';
 import { NumberField } from '../../ui/NumberField';
 import { selectDefectClasses } from '../review/reviewSelectors';
 
-function Threshold({ edge, band, disabled, onBand }: { edge: keyof Band; band: Band; disabled: boolean; onBand: (band: Band) => void }) {
+function Threshold({
+  edge,
+  band,
+  disabled,
+  onBand,
+}: {
+  edge: keyof Band;
+  band: Band;
+  disabled: boolean;
+  onBand: (band: Band) => void;
+}) {
   const id = edge === 't_ok' ? 'policy-t-ok' : 'policy-t-defect';
   const label = edge === 't_ok' ? 't_ok — below: auto OK' : 't_defect — at or above: auto Defect';
   return (
@@ -40,7 +50,9 @@ function Threshold({ edge, band, disabled, onBand }: { edge: keyof Band; band: B
 export function BandEditor({ settings }: { settings: PolicySettings }) {
   const classes = useAppStore(selectDefectClasses);
   const target = useAppStore((s) => s.policyDraft.target);
-  const { editPolicyDraft, setBandTarget } = useAppStore(useShallow((s) => ({ editPolicyDraft: s.editPolicyDraft, setBandTarget: s.setBandTarget })));
+  const { editPolicyDraft, setBandTarget } = useAppStore(
+    useShallow((s) => ({ editPolicyDraft: s.editPolicyDraft, setBandTarget: s.setBandTarget })),
+  );
   const band = bandFor(settings, target);
   const own = hasOwnBand(settings, target);
   const editable = target === null || own;
@@ -52,7 +64,11 @@ export function BandEditor({ settings }: { settings: PolicySettings }) {
       <legend>Bands on the defect probability p</legend>
       <label className="band-target">
         <span>Band for</span>
-        <select data-testid="policy-band-target" value={target ?? ''} onChange={(e) => setBandTarget(e.target.value || null)}>
+        <select
+          data-testid="policy-band-target"
+          value={target ?? ''}
+          onChange={(e) => setBandTarget(e.target.value || null)}
+        >
           <option value="">All classes (default band)</option>
           {defects.map((c) => (
             <option key={c} value={c}>
@@ -68,16 +84,22 @@ export function BandEditor({ settings }: { settings: PolicySettings }) {
             type="checkbox"
             data-testid="policy-class-band-own"
             checked={own}
-            onChange={(e) => editPolicyDraft((s) => (e.target.checked ? withBand(s, target, s.band) : withoutClassBand(s, target)))}
+            onChange={(e) =>
+              editPolicyDraft((s) =>
+                e.target.checked ? withBand(s, target, s.band) : withoutClassBand(s, target),
+              )
+            }
           />
-          <span>{target} has its own band {own ? '' : '(now it uses the default band)'}</span>
+          <span>
+            {target} has its own band {own ? '' : '(now it uses the default band)'}
+          </span>
         </label>
       )}
       <Threshold edge="t_ok" band={band} disabled={!editable} onBand={onBand} />
       <Threshold edge="t_defect" band={band} disabled={!editable} onBand={onBand} />
       <p className="band-summary muted" data-testid="policy-band-summary">
-        p &lt; {band.t_ok.toFixed(3)} → auto OK · {band.t_ok.toFixed(3)} ≤ p &lt; {band.t_defect.toFixed(3)} → human · p ≥ {band.t_defect.toFixed(3)} → auto
-        Defect
+        p &lt; {band.t_ok.toFixed(3)} → auto OK · {band.t_ok.toFixed(3)} ≤ p &lt; {band.t_defect.toFixed(3)} →
+        human · p ≥ {band.t_defect.toFixed(3)} → auto Defect
       </p>
     </fieldset>
   );

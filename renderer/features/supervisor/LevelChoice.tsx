@@ -1,7 +1,13 @@
 import type { AutomationLevel } from './levels';
 import { LEVELS } from './levels';
 
-export function LevelChoice({ value, onChange }: { value: AutomationLevel; onChange: (level: AutomationLevel) => void }) {
+export function LevelChoice({
+  value,
+  onChange,
+}: {
+  value: AutomationLevel;
+  onChange: (level: AutomationLevel) => void;
+}) {
   return (
     <fieldset className="level-choice">
       <legend>Automation level</legend>

@@ -10,11 +10,16 @@ import { RatesFields } from './RatesFields';
 function NotConfigured() {
   return (
     <div className="notice" data-testid="supervisor-not-configured">
-      <p>No supervisor is set up on this station, so the policy cannot be changed yet. On the station computer run:</p>
+      <p>
+        No supervisor is set up on this station, so the policy cannot be changed yet. On the station computer
+        run:
+      </p>
       <pre>
         <code>npx loupe supervisor init --password … --data …</code>
       </pre>
-      <p className="muted">Use the station&apos;s data folder for --data; the name and password are then asked for here.</p>
+      <p className="muted">
+        Use the station&apos;s data folder for --data; the name and password are then asked for here.
+      </p>
     </div>
   );
 }
@@ -22,10 +27,19 @@ function NotConfigured() {
 /** The edit form: a draft of the settings, applied as a new policy version with name, password and reason. */
 export function PolicyForm() {
   const { settings, current, supervisor, apply } = useAppStore(
-    useShallow((s) => ({ settings: s.policyDraft.settings, current: s.policy.current, supervisor: s.supervisor, apply: s.policyApply })),
+    useShallow((s) => ({
+      settings: s.policyDraft.settings,
+      current: s.policy.current,
+      supervisor: s.supervisor,
+      apply: s.policyApply,
+    })),
   );
   const { editPolicyDraft, resetPolicyDraft, clearPolicyApply } = useAppStore(
-    useShallow((s) => ({ editPolicyDraft: s.editPolicyDraft, resetPolicyDraft: s.resetPolicyDraft, clearPolicyApply: s.clearPolicyApply })),
+    useShallow((s) => ({
+      editPolicyDraft: s.editPolicyDraft,
+      resetPolicyDraft: s.resetPolicyDraft,
+      clearPolicyApply: s.clearPolicyApply,
+    })),
   );
   const [confirming, setConfirming] = useState(false);
   if (!settings) return <p className="muted">Loading the policy…</p>;
@@ -43,7 +57,10 @@ export function PolicyForm() {
       <h2 id="policy-form-title">Change the policy</h2>
       <LevelChoice value={settings.level} onChange={(level) => editPolicyDraft((s) => ({ ...s, level }))} />
       <BandEditor settings={settings} />
-      <RatesFields settings={settings} onChange={(key, share) => editPolicyDraft((s) => ({ ...s, [key]: share }))} />
+      <RatesFields
+        settings={settings}
+        onChange={(key, share) => editPolicyDraft((s) => ({ ...s, [key]: share }))}
+      />
       {problem && (
         <p role="alert" className="inline-error">
           {problem}
@@ -52,7 +69,13 @@ export function PolicyForm() {
       {supervisor.status === 'ready' && !supervisor.configured && <NotConfigured />}
       {supervisor.status === 'error' && <p className="inline-error">{supervisor.error}</p>}
       <div className="apply-actions">
-        <button type="button" className="btn-primary" data-testid="policy-apply" disabled={!canApply} onClick={open}>
+        <button
+          type="button"
+          className="btn-primary"
+          data-testid="policy-apply"
+          disabled={!canApply}
+          onClick={open}
+        >
           Apply…
         </button>
         <button type="button" disabled={!changed} onClick={resetPolicyDraft}>

@@ -5,7 +5,12 @@ import { NumberField } from '../../ui/NumberField';
 type RateKey = 'auditRate' | 'blindFirstReadShare' | 'doubleReviewShare';
 
 const RATES: readonly { key: RateKey; label: string; help: string; testId: string }[] = [
-  { key: 'auditRate', label: 'Audit rate', help: 'share of auto-decided items also sent to a human, blind', testId: 'policy-audit-rate' },
+  {
+    key: 'auditRate',
+    label: 'Audit rate',
+    help: 'share of auto-decided items also sent to a human, blind',
+    testId: 'policy-audit-rate',
+  },
   {
     key: 'blindFirstReadShare',
     label: 'Blind-first-read share',
@@ -20,7 +25,13 @@ const RATES: readonly { key: RateKey; label: string; help: string; testId: strin
   },
 ];
 
-export function RatesFields({ settings, onChange }: { settings: PolicySettings; onChange: (key: RateKey, share: number) => void }) {
+export function RatesFields({
+  settings,
+  onChange,
+}: {
+  settings: PolicySettings;
+  onChange: (key: RateKey, share: number) => void;
+}) {
   return (
     <fieldset className="rates">
       <legend>Sampling</legend>

@@ -6,7 +6,15 @@ const PAD = { left: 34, right: 8, top: 8, bottom: 28 };
 const px = (x: number) => PAD.left + x * (W - PAD.left - PAD.right);
 const py = (y: number) => H - PAD.bottom - y * (H - PAD.top - PAD.bottom);
 
-type Props = { title: string; xLabel: string; yLabel: string; points: CurvePoint[]; current: { x: number; y: number } | null; mark: string; testId: string };
+type Props = {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  points: CurvePoint[];
+  current: { x: number; y: number } | null;
+  mark: string;
+  testId: string;
+};
 
 /** One small what-if curve, plain SVG: the current threshold is the dot on it. */
 export function WhatIfCurve({ title, xLabel, yLabel, points, current, mark, testId }: Props) {
@@ -32,13 +40,22 @@ export function WhatIfCurve({ title, xLabel, yLabel, points, current, mark, test
         <polyline className="curve" points={path} />
         {current && (
           <>
-            <line className="current-guide" x1={px(current.x)} y1={py(0)} x2={px(current.x)} y2={py(current.y)} />
+            <line
+              className="current-guide"
+              x1={px(current.x)}
+              y1={py(0)}
+              x2={px(current.x)}
+              y2={py(current.y)}
+            />
             <circle className="current-point" cx={px(current.x)} cy={py(current.y)} r={4} />
           </>
         )}
       </svg>
       <figcaption>
-        {title} <span className="muted">({yLabel}; {mark})</span>
+        {title}{' '}
+        <span className="muted">
+          ({yLabel}; {mark})
+        </span>
       </figcaption>
     </figure>
   );

@@ -44,7 +44,9 @@ function Figures({ figures }: { figures: WhatIfFigures }) {
           <th scope="row">Human workload</th>
           <td data-testid="whatif-workload" colSpan={3}>
             {formatPerHour(figures.humanItemsPerHour)}
-            {figures.itemsPerHour !== null && <span className="muted"> of {formatPerHour(figures.itemsPerHour)} arriving</span>}
+            {figures.itemsPerHour !== null && (
+              <span className="muted"> of {formatPerHour(figures.itemsPerHour)} arriving</span>
+            )}
           </td>
         </tr>
         <Row label="Escape rate" p={figures.escapeRate} testId="whatif-escape-rate" />
@@ -61,7 +63,10 @@ export function WhatIfPanel() {
   const distribution = useAppStore((s) => selectDistribution(s, defectClass));
   const exact = useAppStore((s) => s.whatIf.exact);
   const { loadWhatIfDistribution, computeExactWhatIf } = useAppStore(
-    useShallow((s) => ({ loadWhatIfDistribution: s.loadWhatIfDistribution, computeExactWhatIf: s.computeExactWhatIf })),
+    useShallow((s) => ({
+      loadWhatIfDistribution: s.loadWhatIfDistribution,
+      computeExactWhatIf: s.computeExactWhatIf,
+    })),
   );
   const distStatus = distribution?.status;
   useEffect(() => {
@@ -72,12 +77,18 @@ export function WhatIfPanel() {
   const tDefect = target?.band.t_defect;
   useEffect(() => {
     if (tOk === undefined || tDefect === undefined) return;
-    const timer = setTimeout(() => void computeExactWhatIf({ t_ok: tOk, t_defect: tDefect }, defectClass), EXACT_AFTER_MS);
+    const timer = setTimeout(
+      () => void computeExactWhatIf({ t_ok: tOk, t_defect: tDefect }, defectClass),
+      EXACT_AFTER_MS,
+    );
     return () => clearTimeout(timer);
   }, [tOk, tDefect, defectClass, computeExactWhatIf]);
 
   const dist = distribution?.value ?? null;
-  const view = useMemo(() => (target ? whatIfView(dist, exact, target.band, defectClass) : null), [dist, exact, target, defectClass]);
+  const view = useMemo(
+    () => (target ? whatIfView(dist, exact, target.band, defectClass) : null),
+    [dist, exact, target, defectClass],
+  );
   const curves = useMemo(() => (dist ? whatIfCurves(dist) : null), [dist]);
 
   let body;
@@ -117,7 +128,9 @@ export function WhatIfPanel() {
               xLabel="auto-fail share"
               yLabel="over t_defect"
               points={curves.fail}
-              current={f.autoFail.value === null ? null : { x: f.autoFail.value, y: f.falseRejectRate.value ?? 0 }}
+              current={
+                f.autoFail.value === null ? null : { x: f.autoFail.value, y: f.falseRejectRate.value ?? 0 }
+              }
               mark={`t_defect = ${target.band.t_defect.toFixed(3)}`}
               testId="whatif-curve-fail"
             />
@@ -131,8 +144,10 @@ export function WhatIfPanel() {
     <section className="panel-section whatif" aria-labelledby="whatif-title" data-testid="whatif">
       <h2 id="whatif-title">What-if {defectClass ? `for ${defectClass}` : 'for all defects'}</h2>
       <p className="muted" data-testid="whatif-source" data-source={view?.source ?? 'none'}>
-        {view?.source === 'exact' ? 'Exact figures' : 'Live estimate'} from {view ? view.figures.labelled.n.toLocaleString() : '…'} unbiased
-        labels ({view ? view.figures.labelled.defects.toLocaleString() : '…'} defects): decisions made without a visible suggestion.
+        {view?.source === 'exact' ? 'Exact figures' : 'Live estimate'} from{' '}
+        {view ? view.figures.labelled.n.toLocaleString() : '…'} unbiased labels (
+        {view ? view.figures.labelled.defects.toLocaleString() : '…'} defects): decisions made without a
+        visible suggestion.
       </p>
       {exact.status === 'error' && exact.error && <p className="inline-error">{exact.error}</p>}
       {body}

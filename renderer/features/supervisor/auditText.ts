@@ -4,5 +4,7 @@ import type { AuditVerification } from '../../app/auditSlice';
 export function describeVerification(result: AuditVerification): string {
   if (result.ok) return `Intact: ${result.entries.toLocaleString()} entries`;
   const reason = result.reason ?? 'the chain does not match';
-  return result.badEntryId === null ? `Broken: ${reason}` : `Broken at entry #${result.badEntryId}: ${reason}`;
+  return result.badEntryId === null
+    ? `Broken: ${reason}`
+    : `Broken at entry #${result.badEntryId}: ${reason}`;
 }

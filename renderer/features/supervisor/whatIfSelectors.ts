@@ -18,7 +18,10 @@ export function selectWhatIfTarget(state: AppState): { band: Band; defectClass: 
   return settings ? { band: bandFor(settings, target), defectClass: target } : null;
 }
 
-export function selectDistribution(state: AppState, defectClass: string | null): DistributionState | undefined {
+export function selectDistribution(
+  state: AppState,
+  defectClass: string | null,
+): DistributionState | undefined {
   return state.whatIf.distributions[distributionKey(defectClass)];
 }
 
@@ -34,7 +37,8 @@ export function whatIfView(
   band: Band,
   defectClass: string | null,
 ): WhatIfView | null {
-  if (exact.value && exact.key === whatIfKey(band, defectClass)) return { source: 'exact', figures: exact.value };
+  if (exact.value && exact.key === whatIfKey(band, defectClass))
+    return { source: 'exact', figures: exact.value };
   return distribution ? { source: 'live', figures: liveWhatIf(distribution, band) } : null;
 }
 

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binaryAgreement, binaryConfusion, cohenKappa, gwetAc1, multiClassAgreement, multiConfusion, perClassFigures } from '../../../electron/services/analytics/agreement.js';
+import {
+  binaryAgreement,
+  binaryConfusion,
+  cohenKappa,
+  gwetAc1,
+  multiClassAgreement,
+  multiConfusion,
+  perClassFigures,
+} from '../../../electron/services/analytics/agreement.js';
 import type { Label } from '../../../electron/services/analytics/agreement.js';
 import { auroc } from '../../../electron/services/evaluation/metrics.js';
 import { APP_ROOT } from '../../../electron/cli/paths.js';
@@ -22,7 +30,9 @@ type Case = {
   scores?: number[];
   auroc?: number | null;
 };
-const fixture = JSON.parse(fs.readFileSync(path.join(APP_ROOT, 'test/fixtures/reference/agreement.json'), 'utf8')) as { cases: Case[] };
+const fixture = JSON.parse(
+  fs.readFileSync(path.join(APP_ROOT, 'test/fixtures/reference/agreement.json'), 'utf8'),
+) as { cases: Case[] };
 const CLASSES = ['ok', 'blowhole', 'break', 'crack', 'fray', 'uneven'];
 const close = (a: number | null, b: number | null): void => {
   if (b === null) expect(a).toBeNull();
@@ -32,14 +42,22 @@ const close = (a: number | null, b: number | null): void => {
 describe('agreement statistics against scikit-learn (test/fixtures/reference/make_agreement.py)', () => {
   it('has at least 100 cases, low-prevalence and degenerate ones included', () => {
     expect(fixture.cases.length).toBeGreaterThanOrEqual(100);
-    expect(fixture.cases.map((c) => c.name)).toEqual(expect.arrayContaining(['empty', 'single row', 'one class only (kappa undefined)']));
+    expect(fixture.cases.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['empty', 'single row', 'one class only (kappa undefined)']),
+    );
   });
 
   it('binary confusion, κ, precision, recall and F1 equal sklearn to 1e-9', () => {
     for (const c of fixture.cases) {
       const conf = binaryConfusion(c.human, c.model);
       // sklearn's matrix with labels [ok, defect]: rows human, columns model.
-      expect([[conf.tn, conf.fp], [conf.fn, conf.tp]], c.name).toEqual(c.confusion);
+      expect(
+        [
+          [conf.tn, conf.fp],
+          [conf.fn, conf.tp],
+        ],
+        c.name,
+      ).toEqual(c.confusion);
       close(binaryAgreement(conf).cohenKappa.value, c.kappa);
       if (!c.prf) continue;
       const figures = perClassFigures(['ok', 'defect'], c.confusion);
@@ -66,7 +84,14 @@ describe('agreement statistics against scikit-learn (test/fixtures/reference/mak
   });
 
   it('AUROC equals roc_auc_score', () => {
-    for (const c of fixture.cases.filter((x) => x.scores)) close(auroc(c.scores!, c.human.map((h) => h === 'defect')), c.auroc ?? null);
+    for (const c of fixture.cases.filter((x) => x.scores))
+      close(
+        auroc(
+          c.scores!,
+          c.human.map((h) => h === 'defect'),
+        ),
+        c.auroc ?? null,
+      );
   });
 });
 
@@ -94,17 +119,29 @@ describe('chance-corrected agreement', () => {
     const f = binaryAgreement({ tp: 40, fn: 9, fp: 6, tn: 45 });
     expect(f.gwetAc1.value!).toBeCloseTo((0.85 - 0.49875) / (1 - 0.49875), 12);
     expect(f.pabak.value!).toBeCloseTo(0.7, 12);
-    expect(f.cohenKappa.value!).toBeCloseTo((0.85 - (0.49 * 0.46 + 0.51 * 0.54)) / (1 - (0.49 * 0.46 + 0.51 * 0.54)), 12);
+    expect(f.cohenKappa.value!).toBeCloseTo(
+      (0.85 - (0.49 * 0.46 + 0.51 * 0.54)) / (1 - (0.49 * 0.46 + 0.51 * 0.54)),
+      12,
+    );
     expect(f.cohenKappa.ci95![0]).toBeLessThan(f.cohenKappa.value!);
     expect(f.gwetAc1.ci95![1]).toBeGreaterThan(f.gwetAc1.value!);
   });
 
   it('keeps every output finite or null on degenerate tables', () => {
-    for (const c of [{ tp: 0, fp: 0, fn: 0, tn: 0 }, { tp: 1, fp: 0, fn: 0, tn: 0 }, { tp: 0, fp: 3, fn: 2, tn: 0 }]) {
+    for (const c of [
+      { tp: 0, fp: 0, fn: 0, tn: 0 },
+      { tp: 1, fp: 0, fn: 0, tn: 0 },
+      { tp: 0, fp: 3, fn: 2, tn: 0 },
+    ]) {
       const flat = JSON.stringify(binaryAgreement(c));
       expect(flat).not.toMatch(/NaN|Infinity/);
     }
-    expect(cohenKappa([[0, 0], [0, 0]]).value).toBeNull();
+    expect(
+      cohenKappa([
+        [0, 0],
+        [0, 0],
+      ]).value,
+    ).toBeNull();
     expect(gwetAc1([[5]]).value).toBeNull();
   });
 });

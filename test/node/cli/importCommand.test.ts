@@ -8,7 +8,11 @@ import { imageFolder } from '../helpers/services.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const loupe = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], { cwd: APP_ROOT, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
+    cwd: APP_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 describe('loupe import', () => {
   it('imports a folder, scores it, and prints each quarantined file with its reason', async () => {

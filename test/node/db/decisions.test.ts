@@ -46,7 +46,9 @@ describe('decisions', () => {
   it('are append-only', () => {
     const { db, decisions, base } = setup();
     const id = decisions.insert(base);
-    expect(() => db.prepare("UPDATE decisions SET label = 'defect' WHERE id = ?").run(id)).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE decisions SET label = 'defect' WHERE id = ?").run(id)).toThrow(
+      /append-only/,
+    );
     expect(() => db.prepare('DELETE FROM decisions WHERE id = ?').run(id)).toThrow(/append-only/);
   });
 
@@ -54,7 +56,9 @@ describe('decisions', () => {
     const { decisions, base, itemId } = setup();
     const d1 = decisions.insert(base);
     const r1 = decisions.insert({ ...base, kind: 'retraction', label: null, corrects: d1 });
-    expect(() => decisions.insert({ ...base, kind: 'retraction', label: null, corrects: d1 })).toThrow(/UNIQUE/);
+    expect(() => decisions.insert({ ...base, kind: 'retraction', label: null, corrects: d1 })).toThrow(
+      /UNIQUE/,
+    );
     expect(decisions.chainHead(itemId)?.id).toBe(r1);
     expect(decisions.isCurrent(d1)).toBe(false);
     const d2 = decisions.insert({ ...base, label: 'defect', defectClass: 'crack', corrects: r1 });
@@ -65,7 +69,9 @@ describe('decisions', () => {
     const { decisions, base } = setup();
     expect(() => decisions.insert({ ...base, label: null })).toThrow(/CHECK/);
     expect(() => decisions.insert({ ...base, label: 'ok', defectClass: 'crack' })).toThrow(/CHECK/);
-    expect(() => decisions.insert({ ...base, kind: 'retraction', label: null, corrects: null })).toThrow(/CHECK/);
+    expect(() => decisions.insert({ ...base, kind: 'retraction', label: null, corrects: null })).toThrow(
+      /CHECK/,
+    );
     expect(() => decisions.insert({ ...base, itemId: 999 })).toThrow(/FOREIGN KEY/);
   });
 
@@ -86,8 +92,14 @@ describe('audit log', () => {
     const audit = new AuditRepo(db);
     audit.append('sup', 'policy.set', { level: 'ai_assist' });
     const second = audit.append('sup', 'policy.set', { level: 'partial' });
-    expect(audit.verify()).toMatchObject({ ok: true, entries: 2, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(() => db.prepare('UPDATE audit_log SET actor = ? WHERE id = ?').run('x', second)).toThrow(/append-only/);
+    expect(audit.verify()).toMatchObject({
+      ok: true,
+      entries: 2,
+      head: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(() => db.prepare('UPDATE audit_log SET actor = ? WHERE id = ?').run('x', second)).toThrow(
+      /append-only/,
+    );
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare("UPDATE audit_log SET details = '{}' WHERE id = ?").run(second);
     expect(audit.verify()).toMatchObject({ ok: false, badEntryId: second });

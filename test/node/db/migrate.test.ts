@@ -13,9 +13,25 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string; sql: string }>;
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as Array<{ name: string; sql: string }>;
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['audit_log', 'decisions', 'items', 'model_versions', 'policies', 'predictions', 'routes', 'schema_migrations', 'settings', 'supervisors', 'whatif_bins', 'decision_cube', 'assist_checks'].sort(),
+      [
+        'audit_log',
+        'decisions',
+        'items',
+        'model_versions',
+        'policies',
+        'predictions',
+        'routes',
+        'schema_migrations',
+        'settings',
+        'supervisors',
+        'whatif_bins',
+        'decision_cube',
+        'assist_checks',
+      ].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
     db.close();
@@ -44,7 +60,9 @@ describe('migrate', () => {
   it('fails loudly when an applied migration was edited', () => {
     const db = new Database(':memory:');
     migrate(db, [m1]);
-    expect(() => migrate(db, [{ ...m1, sql: 'CREATE TABLE a (x TEXT) STRICT;' }])).toThrow(/differs from the one applied/);
+    expect(() => migrate(db, [{ ...m1, sql: 'CREATE TABLE a (x TEXT) STRICT;' }])).toThrow(
+      /differs from the one applied/,
+    );
   });
 
   it('refuses a database written by a newer Loupe', () => {
@@ -56,7 +74,11 @@ describe('migrate', () => {
 
   it('rolls back a failing migration as a whole', () => {
     const db = new Database(':memory:');
-    const bad = { version: 2, name: '0002_bad', sql: 'CREATE TABLE c (z INTEGER) STRICT; CREATE TABLE c (z INTEGER) STRICT;' };
+    const bad = {
+      version: 2,
+      name: '0002_bad',
+      sql: 'CREATE TABLE c (z INTEGER) STRICT; CREATE TABLE c (z INTEGER) STRICT;',
+    };
     expect(() => migrate(db, [m1, bad])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'c'").get()).toBeUndefined();

@@ -5,7 +5,11 @@ import { electronPdfRenderer } from '../../../electron/main/pdf.js';
 import { tempDir } from '../helpers/tmp.js';
 
 function fakeWindow(print: () => Promise<Buffer>) {
-  const made: Array<{ options: unknown; loadURL: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn> }> = [];
+  const made: Array<{
+    options: unknown;
+    loadURL: ReturnType<typeof vi.fn>;
+    destroy: ReturnType<typeof vi.fn>;
+  }> = [];
   class FakeWindow {
     loadURL = vi.fn(() => Promise.resolve());
     destroy = vi.fn();
@@ -25,8 +29,13 @@ describe('Electron PDF renderer', () => {
     const { FakeWindow, made } = fakeWindow(() => Promise.resolve(Buffer.from('%PDF-1.7 fake')));
     await electronPdfRenderer(FakeWindow as never)(html, path.join(dir, 'r.pdf'));
     expect(fs.readFileSync(path.join(dir, 'r.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
-    expect(made[0]!.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false, nodeIntegration: false } });
-    expect(made[0]!.loadURL.mock.calls[0]![0]).toBe(`data:text/html;charset=utf-8;base64,${Buffer.from('<h1>report</h1>').toString('base64')}`);
+    expect(made[0]!.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, javascript: false, nodeIntegration: false },
+    });
+    expect(made[0]!.loadURL.mock.calls[0]![0]).toBe(
+      `data:text/html;charset=utf-8;base64,${Buffer.from('<h1>report</h1>').toString('base64')}`,
+    );
     expect(made[0]!.destroy).toHaveBeenCalledOnce();
   });
 
@@ -34,7 +43,9 @@ describe('Electron PDF renderer', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'r.html'), 'x');
     const { FakeWindow, made } = fakeWindow(() => Promise.reject(new Error('printer on fire')));
-    await expect(electronPdfRenderer(FakeWindow as never)(path.join(dir, 'r.html'), path.join(dir, 'r.pdf'))).rejects.toThrow(/printer on fire/);
+    await expect(
+      electronPdfRenderer(FakeWindow as never)(path.join(dir, 'r.html'), path.join(dir, 'r.pdf')),
+    ).rejects.toThrow(/printer on fire/);
     expect(made[0]!.destroy).toHaveBeenCalledOnce();
   });
 });

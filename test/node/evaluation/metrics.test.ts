@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { peakHitsMask } from '../../../electron/services/evaluation/evaluate.js';
-import { auroc, confusionMatrix, expectedCalibrationError, recallAtFalseRejectRate, wilson } from '../../../electron/services/evaluation/metrics.js';
+import {
+  auroc,
+  confusionMatrix,
+  expectedCalibrationError,
+  recallAtFalseRejectRate,
+  wilson,
+} from '../../../electron/services/evaluation/metrics.js';
 import { APP_ROOT } from '../../../electron/cli/paths.js';
 
 type Case = {
@@ -15,7 +21,9 @@ type Case = {
   predicted: string[];
   confusion: number[][];
 };
-const fixture = JSON.parse(fs.readFileSync(path.join(APP_ROOT, 'test/fixtures/reference/eval-metrics.json'), 'utf8')) as { cases: Case[] };
+const fixture = JSON.parse(
+  fs.readFileSync(path.join(APP_ROOT, 'test/fixtures/reference/eval-metrics.json'), 'utf8'),
+) as { cases: Case[] };
 
 describe('evaluation metrics against scikit-learn', () => {
   it('has enough reference cases', () => expect(fixture.cases.length).toBeGreaterThanOrEqual(100));
@@ -33,7 +41,8 @@ describe('evaluation metrics against scikit-learn', () => {
   });
 
   it('confusion matrix equals confusion_matrix (rows true, columns predicted)', () => {
-    for (const c of fixture.cases) expect(confusionMatrix(c.labels, c.truth, c.predicted)).toEqual(c.confusion);
+    for (const c of fixture.cases)
+      expect(confusionMatrix(c.labels, c.truth, c.predicted)).toEqual(c.confusion);
   });
 });
 
@@ -54,7 +63,10 @@ describe('degenerate inputs', () => {
   });
 
   it('ECE is zero for perfectly calibrated bins and |p - rate| otherwise', () => {
-    expect(expectedCalibrationError([0.25, 0.25, 0.25, 0.25], [true, false, false, false]).ece).toBeCloseTo(0, 12);
+    expect(expectedCalibrationError([0.25, 0.25, 0.25, 0.25], [true, false, false, false]).ece).toBeCloseTo(
+      0,
+      12,
+    );
     expect(expectedCalibrationError([0.9, 0.9], [false, false]).ece).toBeCloseTo(0.9, 12);
   });
 });

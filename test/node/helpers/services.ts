@@ -11,7 +11,10 @@ export const quietLogger = { info: () => {}, error: () => {} };
 export async function imageFolder(count: number, startSeed = 100): Promise<string> {
   const dir = tempDir('loupe-images-');
   for (let i = 0; i < count; i++) {
-    fs.writeFileSync(path.join(dir, `img-${String(i).padStart(3, '0')}.jpg`), await makeImage('jpeg', startSeed + i, 160, 120));
+    fs.writeFileSync(
+      path.join(dir, `img-${String(i).padStart(3, '0')}.jpg`),
+      await makeImage('jpeg', startSeed + i, 160, 120),
+    );
   }
   return dir;
 }

@@ -23,11 +23,20 @@ afterAll(() => {
 });
 
 /** A greyscale image with a distinct pattern per seed, so each seed has distinct content. */
-export async function makeImage(format: 'jpeg' | 'png' | 'tiff', seed: number, width = 64, height = 48): Promise<Buffer> {
+export async function makeImage(
+  format: 'jpeg' | 'png' | 'tiff',
+  seed: number,
+  width = 64,
+  height = 48,
+): Promise<Buffer> {
   const raw = Buffer.alloc(width * height);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * (seed + 3) + seed * 17) % 251;
   const img = sharp(raw, { raw: { width, height, channels: 1 } });
-  return format === 'jpeg' ? img.jpeg({ quality: 95 }).toBuffer() : format === 'png' ? img.png().toBuffer() : img.tiff().toBuffer();
+  return format === 'jpeg'
+    ? img.jpeg({ quality: 95 }).toBuffer()
+    : format === 'png'
+      ? img.png().toBuffer()
+      : img.tiff().toBuffer();
 }
 
 /** An uncompressed 8-bit palette BMP (the kind industrial cameras write), bottom-up. */
@@ -53,7 +62,11 @@ export function makeBmp8(width: number, height: number, pixel: (x: number, y: nu
 }
 
 /** A 24-bit BMP, top-down (negative height). */
-export function makeBmp24(width: number, height: number, rgb: (x: number, y: number) => [number, number, number]): Buffer {
+export function makeBmp24(
+  width: number,
+  height: number,
+  rgb: (x: number, y: number) => [number, number, number],
+): Buffer {
   const rowBytes = Math.ceil((width * 3) / 4) * 4;
   const dataOffset = 54;
   const buf = Buffer.alloc(dataOffset + rowBytes * height);

@@ -9,13 +9,21 @@ import { validateRows } from '../../../electron/services/history/historyImport.j
 import { tempDir } from '../helpers/tmp.js';
 
 const loupe = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], { cwd: APP_ROOT, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
+    cwd: APP_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 const CLASSES = ['blowhole', 'break', 'crack', 'fray', 'uneven'];
 
 function imagesWithLabels(): { dir: string; rows: string[] } {
   const dir = tempDir();
   fs.mkdirSync(path.join(dir, 'line1'));
-  const demo = fs.readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8').trim().split('\n').slice(1, 9);
+  const demo = fs
+    .readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1, 9);
   const rows = demo.map((line, i) => {
     const [file, label, cls] = line.split(',');
     fs.copyFileSync(path.join(DEMO_IMAGES_DIR, file!), path.join(dir, 'line1', file!));
@@ -56,7 +64,9 @@ describe('history rows', () => {
     expect(errors[3]!.message).toMatch(/an ok row has no class.*inspector is empty.*decided_at/);
     expect(errors[4]!.message).toMatch(/unsupported file type/);
     expect(errors[5]!.message).toMatch(/duplicate row for a\.jpg by ana/);
-    expect(validateRows('file,label\nx.jpg,ok', CLASSES).errors[0]!.message).toMatch(/missing column\(s\): class, inspector, decided_at/);
+    expect(validateRows('file,label\nx.jpg,ok', CLASSES).errors[0]!.message).toMatch(
+      /missing column\(s\): class, inspector, decided_at/,
+    );
   });
 });
 
@@ -71,10 +81,22 @@ describe('loupe import --labels (history backtest)', () => {
     expect(run.stdout).toMatch(/imported 8 past decisions \(8 new items\)/);
     expect(run.stdout).toMatch(/agreement with the model on unbiased labels: n = 8, \d+\.\d %/);
     const db = new Database(path.join(data, 'loupe.db'), { readonly: true });
-    const decisions = db.prepare("SELECT d.source, d.suggestion_visible, d.inspector, d.decided_at, p.role FROM decisions d JOIN predictions p ON p.id = d.prediction_id").all();
+    const decisions = db
+      .prepare(
+        'SELECT d.source, d.suggestion_visible, d.inspector, d.decided_at, p.role FROM decisions d JOIN predictions p ON p.id = d.prediction_id',
+      )
+      .all();
     expect(decisions).toHaveLength(8);
-    for (const d of decisions) expect(d).toMatchObject({ source: 'history', suggestion_visible: 0, role: 'champion', decided_at: expect.stringMatching(/^2025-0\d-15T08:30:00\.000Z$/) });
-    expect(db.prepare("SELECT COUNT(*) AS n FROM items WHERE status = 'decided' AND source = 'history'").get()).toEqual({ n: 8 });
+    for (const d of decisions)
+      expect(d).toMatchObject({
+        source: 'history',
+        suggestion_visible: 0,
+        role: 'champion',
+        decided_at: expect.stringMatching(/^2025-0\d-15T08:30:00\.000Z$/),
+      });
+    expect(
+      db.prepare("SELECT COUNT(*) AS n FROM items WHERE status = 'decided' AND source = 'history'").get(),
+    ).toEqual({ n: 8 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM routes').get()).toEqual({ n: 0 });
     db.close();
   });
@@ -82,14 +104,28 @@ describe('loupe import --labels (history backtest)', () => {
   it('fails as a whole on one bad row or a missing image, writing nothing', () => {
     const { dir, rows } = imagesWithLabels();
     const csv = path.join(dir, 'history.csv');
-    fs.writeFileSync(csv, ['file,label,class,inspector,decided_at', ...rows.slice(0, 5), 'line1/missing.jpg,ok,,ana,2025-02-01T00:00:00Z', rows[5]!.replace(',ok,', ',bad,')].join('\n'));
+    fs.writeFileSync(
+      csv,
+      [
+        'file,label,class,inspector,decided_at',
+        ...rows.slice(0, 5),
+        'line1/missing.jpg,ok,,ana,2025-02-01T00:00:00Z',
+        rows[5]!.replace(',ok,', ',bad,'),
+      ].join('\n'),
+    );
     const data = tempDir();
     const run = loupe('import', '--images', dir, '--labels', csv, '--data', data);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/history\.csv:7: image not found: line1\/missing\.jpg/);
     expect(run.stderr).toMatch(/history import failed: 2 bad row\(s\); nothing was imported/);
     const db = new Database(path.join(data, 'loupe.db'), { readonly: true });
-    expect(db.prepare('SELECT (SELECT COUNT(*) FROM items) AS items, (SELECT COUNT(*) FROM decisions) AS decisions, (SELECT COUNT(*) FROM predictions) AS predictions').get()).toEqual({
+    expect(
+      db
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM items) AS items, (SELECT COUNT(*) FROM decisions) AS decisions, (SELECT COUNT(*) FROM predictions) AS predictions',
+        )
+        .get(),
+    ).toEqual({
       items: 0,
       decisions: 0,
       predictions: 0,

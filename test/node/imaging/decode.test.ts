@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGray, probeImage, sniffFormat, toBrowserImage } from '../../../electron/services/imaging/decode.js';
+import {
+  decodeGray,
+  probeImage,
+  sniffFormat,
+  toBrowserImage,
+} from '../../../electron/services/imaging/decode.js';
 import { ImageError } from '../../../electron/services/imaging/imageError.js';
 import { makeBmp24, makeBmp8, makeImage, pngHeaderOnly } from '../helpers/tmp.js';
 
@@ -21,7 +26,9 @@ describe('decodeGray', () => {
     const bmp8 = await decodeGray(makeBmp8(5, 3, (x, y) => x * 10 + y));
     expect(bmp8).toMatchObject({ format: 'bmp', width: 5, height: 3 });
     expect(Array.from(bmp8.data)).toEqual([0, 10, 20, 30, 40, 1, 11, 21, 31, 41, 2, 12, 22, 32, 42]);
-    const bmp24 = await decodeGray(makeBmp24(3, 2, (x, y) => (x === 0 && y === 0 ? [255, 255, 255] : [0, 0, 255])));
+    const bmp24 = await decodeGray(
+      makeBmp24(3, 2, (x, y) => (x === 0 && y === 0 ? [255, 255, 255] : [0, 0, 255])),
+    );
     expect(Array.from(bmp24.data)).toEqual([255, 29, 29, 29, 29, 29]);
   });
 

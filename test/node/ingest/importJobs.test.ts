@@ -16,7 +16,10 @@ async function mixedFolder(): Promise<string> {
   fs.writeFileSync(path.join(dir, 'line1', 'copy-of-a.JPG'), jpeg);
   fs.writeFileSync(path.join(dir, 'line1', 'b.png'), await makeImage('png', 2));
   fs.writeFileSync(path.join(dir, 'line1', 'shift2', 'c.tif'), await makeImage('tiff', 3));
-  fs.writeFileSync(path.join(dir, 'line1', 'shift2', 'd.bmp'), makeBmp8(30, 20, (x, y) => x + y));
+  fs.writeFileSync(
+    path.join(dir, 'line1', 'shift2', 'd.bmp'),
+    makeBmp8(30, 20, (x, y) => x + y),
+  );
   fs.writeFileSync(path.join(dir, 'empty.jpg'), Buffer.alloc(0));
   fs.writeFileSync(path.join(dir, 'truncated.jpg'), jpeg.subarray(0, jpeg.length >> 1));
   fs.writeFileSync(path.join(dir, 'text.png'), 'this is not a png');
@@ -51,11 +54,20 @@ describe('folder import', () => {
     const { items, accepted, progress, jobs, dataDir } = setup();
     const folder = await mixedFolder();
     const result = await jobs.start(folder).done;
-    expect(result).toMatchObject({ state: 'done', total: 10, processed: 10, added: 4, duplicates: 1, quarantined: 5 });
+    expect(result).toMatchObject({
+      state: 'done',
+      total: 10,
+      processed: 10,
+      added: 4,
+      duplicates: 1,
+      quarantined: 5,
+    });
     expect(accepted).toHaveLength(4);
     expect([items.count('pending'), items.count('quarantined')]).toEqual([4, 5]);
 
-    const reasons = Object.fromEntries(items.quarantined(50, 0).map((r) => [path.basename(r.original_path), r.quarantine_reason]));
+    const reasons = Object.fromEntries(
+      items.quarantined(50, 0).map((r) => [path.basename(r.original_path), r.quarantine_reason]),
+    );
     expect(reasons['empty.jpg']).toMatch(/empty file/);
     expect(reasons['truncated.jpg']).toMatch(/corrupt or truncated JPEG/);
     expect(reasons['text.png']).toMatch(/not an image/);

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countBand, countBandFromBins, figuresFromCounts, binOf, WHATIF_BINS } from '../../../electron/shared/whatif.js';
+import {
+  countBand,
+  countBandFromBins,
+  figuresFromCounts,
+  binOf,
+  WHATIF_BINS,
+} from '../../../electron/shared/whatif.js';
 
 function sample(n: number, seed = 7) {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const p: number[] = [];
   const defect: boolean[] = [];
   for (let i = 0; i < n; i++) {
@@ -16,7 +22,10 @@ function sample(n: number, seed = 7) {
 
 describe('what-if (DOMAIN.md formulas)', () => {
   it('counts auto-pass below t_ok, auto-fail at or above t_defect, escapes and false rejects', () => {
-    const c = countBand([0.1, 0.1, 0.5, 0.9, 0.9, 0.2], [false, true, true, true, false, false], { t_ok: 0.2, t_defect: 0.9 });
+    const c = countBand([0.1, 0.1, 0.5, 0.9, 0.9, 0.2], [false, true, true, true, false, false], {
+      t_ok: 0.2,
+      t_defect: 0.9,
+    });
     expect(c).toEqual({ n: 6, defects: 3, ok: 3, autoPass: 2, autoFail: 2, escapes: 1, falseRejects: 1 });
     const f = figuresFromCounts(c, 120, 1);
     expect(f.escapeRate).toMatchObject({ x: 1, n: 3, value: 1 / 3 });

@@ -20,34 +20,73 @@ describe('whatif_bins kept by triggers', () => {
     const items = new ItemsRepo(db);
     const predictions = new PredictionsRepo(db);
     const decisions = new DecisionsRepo(db);
-    const mv = new ModelsRepo(db).register({ modelId: 'm', version: '1', sha256: 'f'.repeat(64), manifest: {} });
+    const mv = new ModelsRepo(db).register({
+      modelId: 'm',
+      version: '1',
+      sha256: 'f'.repeat(64),
+      manifest: {},
+    });
     let seed = 3;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const heads = new Map<number, { id: number; kind: 'decision' | 'retraction'; predictionId: number }>();
     for (let i = 0; i < 300; i++) {
       const { id: itemId } = items.insertOrFind({
-        sha256: i.toString(16).padStart(64, '0'), original_path: `/x/${i}.jpg`, stored_path: 'images/x.jpg', source: 'import', station: 's',
-        captured_at: new Date(1_700_000_000_000 + i * 60_000).toISOString(), ingested_at: new Date().toISOString(), format: 'jpeg', byte_size: 1, width: 1, height: 1,
-        status: 'predicted', quarantine_reason: null,
+        sha256: i.toString(16).padStart(64, '0'),
+        original_path: `/x/${i}.jpg`,
+        stored_path: 'images/x.jpg',
+        source: 'import',
+        station: 's',
+        captured_at: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
+        ingested_at: new Date().toISOString(),
+        format: 'jpeg',
+        byte_size: 1,
+        width: 1,
+        height: 1,
+        status: 'predicted',
+        quarantine_reason: null,
       });
       // Probabilities on and near bin edges, including exact multiples of 0.001 and 1.0.
       const p = i % 10 === 0 ? Math.round(rand() * 1000) / 1000 : rand();
       const predictionId = predictions.insert({
-        itemId, modelVersionId: mv.id, role: 'champion', defectProbability: p, predictedClass: 'ok', classProbabilities: {}, regions: [], peak: null,
-        latencyMs: 1, topDefectClass: ['crack', 'fray', null][i % 3] ?? null, heatmap: null,
+        itemId,
+        modelVersionId: mv.id,
+        role: 'champion',
+        defectProbability: p,
+        predictedClass: 'ok',
+        classProbabilities: {},
+        regions: [],
+        peak: null,
+        latencyMs: 1,
+        topDefectClass: ['crack', 'fray', null][i % 3] ?? null,
+        heatmap: null,
       })!;
       heads.set(itemId, { id: 0, kind: 'retraction', predictionId });
     }
     const base = (itemId: number, predictionId: number): NewDecision => ({
-      itemId, predictionId, kind: 'decision', inspector: 'ana', label: rand() < 0.3 ? 'defect' : 'ok', defectClass: null, note: null,
-      decidedAt: new Date().toISOString(), timeToDecideMs: 1, automationLevel: 'human_only', suggestionVisible: rand() < 0.2,
-      source: rand() < 0.1 ? 'auto' : rand() < 0.1 ? 'history' : 'human', corrects: null,
+      itemId,
+      predictionId,
+      kind: 'decision',
+      inspector: 'ana',
+      label: rand() < 0.3 ? 'defect' : 'ok',
+      defectClass: null,
+      note: null,
+      decidedAt: new Date().toISOString(),
+      timeToDecideMs: 1,
+      automationLevel: 'human_only',
+      suggestionVisible: rand() < 0.2,
+      source: rand() < 0.1 ? 'auto' : rand() < 0.1 ? 'history' : 'human',
+      corrects: null,
     });
     for (let step = 0; step < 1500; step++) {
       const itemId = 1 + Math.floor(rand() * 300);
       const head = heads.get(itemId)!;
       if (head.id && head.kind === 'decision') {
-        const id = decisions.insert({ ...base(itemId, head.predictionId), kind: 'retraction', label: null, corrects: head.id });
+        const id = decisions.insert({
+          ...base(itemId, head.predictionId),
+          kind: 'retraction',
+          label: null,
+          corrects: head.id,
+        });
         heads.set(itemId, { ...head, id, kind: 'retraction' });
       } else {
         const id = decisions.insert({ ...base(itemId, head.predictionId), corrects: head.id || null });
@@ -56,8 +95,17 @@ describe('whatif_bins kept by triggers', () => {
     }
     const service = new WhatIfService(db);
     const rows = db.prepare(BRUTE_FORCE).all() as Array<{ p: number; defect: number }>;
-    for (const band of [{ t_ok: 0, t_defect: 1 }, { t_ok: 0.1, t_defect: 0.9 }, { t_ok: 0.5, t_defect: 0.5 }, { t_ok: 0.333, t_defect: 0.777 }]) {
-      const exact = countBand(rows.map((r) => r.p), rows.map((r) => r.defect), band);
+    for (const band of [
+      { t_ok: 0, t_defect: 1 },
+      { t_ok: 0.1, t_defect: 0.9 },
+      { t_ok: 0.5, t_defect: 0.5 },
+      { t_ok: 0.333, t_defect: 0.777 },
+    ]) {
+      const exact = countBand(
+        rows.map((r) => r.p),
+        rows.map((r) => r.defect),
+        band,
+      );
       const fromBins = service.compute(band, null);
       expect(fromBins.labelled).toEqual({ n: exact.n, defects: exact.defects, ok: exact.ok });
       expect(fromBins.autoPass.x).toBe(exact.autoPass);
@@ -65,7 +113,10 @@ describe('whatif_bins kept by triggers', () => {
       expect(fromBins.escapeRate.x).toBe(exact.escapes);
       expect(fromBins.falseRejectRate.x).toBe(exact.falseRejects);
     }
-    const crackRows = db.prepare(`${BRUTE_FORCE} AND p.top_defect_class = 'crack'`).all() as Array<{ p: number; defect: number }>;
+    const crackRows = db.prepare(`${BRUTE_FORCE} AND p.top_defect_class = 'crack'`).all() as Array<{
+      p: number;
+      defect: number;
+    }>;
     expect(service.compute({ t_ok: 0.2, t_defect: 0.8 }, 'crack').labelled.n).toBe(crackRows.length);
     expect(rows.length).toBeGreaterThan(50);
   });

@@ -14,17 +14,47 @@ function randomHistory(seedStart: number) {
   const items = new ItemsRepo(db);
   const predictions = new PredictionsRepo(db);
   const decisions = new DecisionsRepo(db);
-  const mv = new ModelsRepo(db).register({ modelId: 'm', version: '1', sha256: 'e'.repeat(64), manifest: {} });
+  const mv = new ModelsRepo(db).register({
+    modelId: 'm',
+    version: '1',
+    sha256: 'e'.repeat(64),
+    manifest: {},
+  });
   let seed = seedStart;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const heads = new Map<string, { id: number; kind: 'decision' | 'retraction' }>();
   const preds: number[] = [];
   for (let i = 0; i < 120; i++) {
     const { id } = items.insertOrFind({
-      sha256: (i + 7).toString(16).padStart(64, '0'), original_path: `/x/${i}.jpg`, stored_path: 'images/x.jpg', source: 'import', station: i % 2 ? 'line-1' : 'line-2',
-      captured_at: new Date(1_700_000_000_000 + i).toISOString(), ingested_at: new Date().toISOString(), format: 'jpeg', byte_size: 1, width: 1, height: 1, status: 'predicted', quarantine_reason: null,
+      sha256: (i + 7).toString(16).padStart(64, '0'),
+      original_path: `/x/${i}.jpg`,
+      stored_path: 'images/x.jpg',
+      source: 'import',
+      station: i % 2 ? 'line-1' : 'line-2',
+      captured_at: new Date(1_700_000_000_000 + i).toISOString(),
+      ingested_at: new Date().toISOString(),
+      format: 'jpeg',
+      byte_size: 1,
+      width: 1,
+      height: 1,
+      status: 'predicted',
+      quarantine_reason: null,
     });
-    preds.push(predictions.insert({ itemId: id, modelVersionId: mv.id, role: 'champion', defectProbability: rand(), predictedClass: 'ok', classProbabilities: {}, regions: [], peak: null, latencyMs: 1, topDefectClass: rand() < 0.5 ? 'crack' : 'fray', heatmap: null })!);
+    preds.push(
+      predictions.insert({
+        itemId: id,
+        modelVersionId: mv.id,
+        role: 'champion',
+        defectProbability: rand(),
+        predictedClass: 'ok',
+        classProbabilities: {},
+        regions: [],
+        peak: null,
+        latencyMs: 1,
+        topDefectClass: rand() < 0.5 ? 'crack' : 'fray',
+        heatmap: null,
+      })!,
+    );
   }
   const days = ['2026-03-01', '2026-03-02', '2026-03-03'];
   for (let step = 0; step < 900; step++) {
@@ -34,11 +64,25 @@ function randomHistory(seedStart: number) {
     const key = `${itemId}/${visible}/${inspector}`;
     const head = heads.get(key);
     const base: NewDecision = {
-      itemId, predictionId: preds[itemId - 1]!, kind: 'decision', inspector, label: rand() < 0.4 ? 'defect' : 'ok', defectClass: null, note: null,
-      decidedAt: `${days[Math.floor(rand() * 3)]}T${String(Math.floor(rand() * 24)).padStart(2, '0')}:00:00.000Z`, timeToDecideMs: Math.floor(rand() * 5000),
-      automationLevel: 'ai_assist', suggestionVisible: visible, source: rand() < 0.1 ? 'history' : 'human', corrects: null,
+      itemId,
+      predictionId: preds[itemId - 1]!,
+      kind: 'decision',
+      inspector,
+      label: rand() < 0.4 ? 'defect' : 'ok',
+      defectClass: null,
+      note: null,
+      decidedAt: `${days[Math.floor(rand() * 3)]}T${String(Math.floor(rand() * 24)).padStart(2, '0')}:00:00.000Z`,
+      timeToDecideMs: Math.floor(rand() * 5000),
+      automationLevel: 'ai_assist',
+      suggestionVisible: visible,
+      source: rand() < 0.1 ? 'history' : 'human',
+      corrects: null,
     };
-    if (head?.kind === 'decision') heads.set(key, { id: decisions.insert({ ...base, kind: 'retraction', label: null, corrects: head.id }), kind: 'retraction' });
+    if (head?.kind === 'decision')
+      heads.set(key, {
+        id: decisions.insert({ ...base, kind: 'retraction', label: null, corrects: head.id }),
+        kind: 'retraction',
+      });
     else heads.set(key, { id: decisions.insert({ ...base, corrects: head?.id ?? null }), kind: 'decision' });
   }
   return db;
@@ -48,9 +92,14 @@ describe('trigger-maintained report tables', () => {
   it('the decision cube equals a recount of the decisions in force, for whole and part days', () => {
     const db = randomHistory(11);
     const recount = (from: string, to: string) =>
-      db.prepare(`SELECT COUNT(*) AS n FROM decisions d WHERE d.kind = 'decision' AND d.decided_at >= ? AND d.decided_at < ?
-                  AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)`).get(from, to) as { n: number };
-    const sum = (from: string | null, to: string | null) => loadCells(db, from, to).reduce((s, c) => s + c.n, 0);
+      db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM decisions d WHERE d.kind = 'decision' AND d.decided_at >= ? AND d.decided_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)`,
+        )
+        .get(from, to) as { n: number };
+    const sum = (from: string | null, to: string | null) =>
+      loadCells(db, from, to).reduce((s, c) => s + c.n, 0);
     expect(sum(null, null)).toBe(recount('0000', '9999').n);
     for (const [from, to] of [
       ['2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'],
@@ -60,8 +109,18 @@ describe('trigger-maintained report tables', () => {
     ] as const) {
       expect(sum(from, to), `${from}–${to}`).toBe(recount(from, to).n);
     }
-    const defects = loadCells(db, null, null).filter((c) => c.human_label === 'defect').reduce((s, c) => s + c.n, 0);
-    expect(defects).toBe((db.prepare(`SELECT COUNT(*) AS n FROM decisions d WHERE d.kind = 'decision' AND d.label = 'defect' AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)`).get() as { n: number }).n);
+    const defects = loadCells(db, null, null)
+      .filter((c) => c.human_label === 'defect')
+      .reduce((s, c) => s + c.n, 0);
+    expect(defects).toBe(
+      (
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM decisions d WHERE d.kind = 'decision' AND d.label = 'defect' AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)`,
+          )
+          .get() as { n: number }
+      ).n,
+    );
   });
 
   it('assist checks equal a direct join of assisted calls with contradicting unbiased labels', () => {
@@ -78,6 +137,8 @@ describe('trigger-maintained report tables', () => {
       )
       .all() as Array<{ inspector: string; followed: number; n: number }>;
     expect(direct.length).toBeGreaterThan(0);
-    expect(Object.fromEntries(followedWhenWrong(db, null, null))).toEqual(Object.fromEntries(direct.map((r) => [r.inspector, { followed: r.followed, n: r.n }])));
+    expect(Object.fromEntries(followedWhenWrong(db, null, null))).toEqual(
+      Object.fromEntries(direct.map((r) => [r.inspector, { followed: r.followed, n: r.n }])),
+    );
   });
 });

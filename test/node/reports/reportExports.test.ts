@@ -11,7 +11,11 @@ import { imageFolder, startTestServices } from '../helpers/services.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const loupe = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], { cwd: APP_ROOT, encoding: 'utf8', timeout: 180_000 });
+  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
+    cwd: APP_ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
 
 let running: RunningServices[] = [];
 afterEach(async () => {
@@ -21,8 +25,17 @@ afterEach(async () => {
 
 /** A data folder with the demo images imported as labelled history by two inspectors. */
 function historyStation(): string {
-  const lines = fs.readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8').trim().split('\n').slice(1);
-  const csv = ['file,label,class,inspector,decided_at', ...lines.map((l, i) => `${l},${i % 3 ? 'ana' : '=HYPERLINK("x")'},2026-0${1 + (i % 3)}-1${i % 9}T08:00:00Z`)];
+  const lines = fs
+    .readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const csv = [
+    'file,label,class,inspector,decided_at',
+    ...lines.map(
+      (l, i) => `${l},${i % 3 ? 'ana' : '=HYPERLINK("x")'},2026-0${1 + (i % 3)}-1${i % 9}T08:00:00Z`,
+    ),
+  ];
   const file = path.join(tempDir(), 'history.csv');
   fs.writeFileSync(file, csv.join('\n'));
   const data = tempDir();
@@ -54,7 +67,9 @@ describe('loupe report', () => {
     const csvBytes = fs.readFileSync(path.join(out, 'r.csv'));
     expect(csvBytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const [header, ...rows] = csvBytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(header).toBe('decision_id,item_id,file,decided_at,inspector,source,human_label,human_class,model_version,model_label,model_class,defect_probability,automation_level,policy_version,suggestion_visible,time_to_decide_ms,corrects');
+    expect(header).toBe(
+      'decision_id,item_id,file,decided_at,inspector,source,human_label,human_class,model_version,model_label,model_class,defect_probability,automation_level,policy_version,suggestion_visible,time_to_decide_ms,corrects',
+    );
     expect(rows).toHaveLength(40);
     expect(rows.some((r) => r.includes(`"'=HYPERLINK(""x"")"`))).toBe(true);
 
@@ -72,7 +87,14 @@ describe('loupe report', () => {
     expect(report.overall.confusion).toEqual(c);
     expect(report.overall.n).toBe(40);
     expect(report.overall.agreement).toBeCloseTo((c.tp + c.tn) / 40, 12);
-    expect(Object.keys(report.overall).slice(0, 6)).toEqual(['n', 'agreement', 'agreement_ci95', 'cohen_kappa', 'cohen_kappa_ci95', 'gwet_ac1']);
+    expect(Object.keys(report.overall).slice(0, 6)).toEqual([
+      'n',
+      'agreement',
+      'agreement_ci95',
+      'cohen_kappa',
+      'cohen_kappa_ci95',
+      'gwet_ac1',
+    ]);
     expect(report.over_time.map((d) => d.key)).toEqual(expect.arrayContaining(['2026-01-10', '2026-02-11']));
     expect(report.per_inspector.map((p) => p.inspector).sort()).toEqual(['=HYPERLINK("x")', 'ana']);
 
@@ -92,12 +114,26 @@ describe('loupe report', () => {
     await s.idle();
     const [a, b] = (await s.handlers['queue:next']({ limit: 5, inspector: null })).items;
     const decide = (itemId: number, label: 'ok' | 'defect') =>
-      s.handlers['review:decide']({ itemId, inspector: 'ana', label, defectClass: null, note: null, timeToDecideMs: 100 });
+      s.handlers['review:decide']({
+        itemId,
+        inspector: 'ana',
+        label,
+        defectClass: null,
+        note: null,
+        timeToDecideMs: 100,
+      });
     const first = await decide(a!.id, 'defect');
     await s.handlers['review:undo']({ decisionId: first.decisionId, inspector: 'ana' });
     await decide(a!.id, 'ok');
     await decide(b!.id, 'ok');
-    const report = await s.handlers['reports:summary']({ from: null, to: null, inspector: null, source: null, automationLevel: null, modelVersion: null });
+    const report = await s.handlers['reports:summary']({
+      from: null,
+      to: null,
+      inspector: null,
+      source: null,
+      automationLevel: null,
+      modelVersion: null,
+    });
     expect(report.overall.n).toBe(2);
     expect(report.overall.confusion.tp + report.overall.confusion.fn).toBe(0);
     const exported = await s.handlers['reports:export']({ format: 'csv', from: null, to: null });
@@ -107,8 +143,27 @@ describe('loupe report', () => {
 
   it('refuses a bad period and an unknown format', () => {
     const data = tempDir();
-    expect(loupe('report', '--data', data, '--format', 'xls', '--out', path.join(data, 'x')).stderr).toMatch(/--format must be one of csv, json, html, pdf/);
-    expect(loupe('report', '--data', data, '--format', 'csv', '--out', path.join(data, 'x'), '--from', 'yesterday').stderr).toMatch(/--from must be an ISO 8601/);
-    expect(loupe('report', '--data', data, '--format', 'csv', '--out', path.join(data, 'x'), '--from', '2026-02-01', '--to', '2026-01-01').stderr).toMatch(/--from must be before --to/);
+    expect(loupe('report', '--data', data, '--format', 'xls', '--out', path.join(data, 'x')).stderr).toMatch(
+      /--format must be one of csv, json, html, pdf/,
+    );
+    expect(
+      loupe('report', '--data', data, '--format', 'csv', '--out', path.join(data, 'x'), '--from', 'yesterday')
+        .stderr,
+    ).toMatch(/--from must be an ISO 8601/);
+    expect(
+      loupe(
+        'report',
+        '--data',
+        data,
+        '--format',
+        'csv',
+        '--out',
+        path.join(data, 'x'),
+        '--from',
+        '2026-02-01',
+        '--to',
+        '2026-01-01',
+      ).stderr,
+    ).toMatch(/--from must be before --to/);
   });
 });

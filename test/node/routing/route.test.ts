@@ -13,15 +13,27 @@ const policy = (over: Partial<RoutingPolicy> = {}): RoutingPolicy => ({
   samplingSeed: 'seed-1',
   ...over,
 });
-const item = (p: number, cls: string | null = 'crack', sha = 'a'.repeat(64)) => ({ itemSha256: sha, defectProbability: p, topDefectClass: cls });
+const item = (p: number, cls: string | null = 'crack', sha = 'a'.repeat(64)) => ({
+  itemSha256: sha,
+  defectProbability: p,
+  topDefectClass: cls,
+});
 const sha = (i: number) => i.toString(16).padStart(64, '0');
 
 describe('routeItem band edges (partial)', () => {
   it('auto-passes strictly below t_ok, auto-fails at or above t_defect, humans in between', () => {
-    expect(routeItem(policy(), item(0.1999999))).toMatchObject({ route: 'auto', label: 'ok', defectClass: null });
+    expect(routeItem(policy(), item(0.1999999))).toMatchObject({
+      route: 'auto',
+      label: 'ok',
+      defectClass: null,
+    });
     expect(routeItem(policy(), item(0.2))).toMatchObject({ route: 'human' });
     expect(routeItem(policy(), item(0.7999999))).toMatchObject({ route: 'human' });
-    expect(routeItem(policy(), item(0.8))).toMatchObject({ route: 'auto', label: 'defect', defectClass: 'crack' });
+    expect(routeItem(policy(), item(0.8))).toMatchObject({
+      route: 'auto',
+      label: 'defect',
+      defectClass: 'crack',
+    });
     expect(routeItem(policy(), item(1))).toMatchObject({ route: 'auto', label: 'defect' });
     expect(routeItem(policy(), item(0))).toMatchObject({ route: 'auto', label: 'ok' });
   });
@@ -41,7 +53,11 @@ describe('per-class bands', () => {
     expect(bandFor(p, null)).toEqual({ t_ok: 0.2, t_defect: 0.8 });
     expect(routeItem(p, item(0.1, 'crack'))).toMatchObject({ route: 'human' });
     expect(routeItem(p, item(0.1, 'fray'))).toMatchObject({ route: 'auto', label: 'ok' });
-    expect(routeItem(p, item(0.6, 'crack'))).toMatchObject({ route: 'auto', label: 'defect', defectClass: 'crack' });
+    expect(routeItem(p, item(0.6, 'crack'))).toMatchObject({
+      route: 'auto',
+      label: 'defect',
+      defectClass: 'crack',
+    });
     expect(routeItem(p, item(0.6, 'fray'))).toMatchObject({ route: 'human' });
   });
 });
@@ -51,14 +67,19 @@ describe('levels', () => {
     for (const p of [0, 0.1, 0.5, 0.9, 1]) {
       expect(routeItem(policy({ level: 'human_only' }), item(p)).route).toBe('human');
       expect(routeItem(policy({ level: 'ai_assist' }), item(p)).route).toBe('human');
-      expect(routeItem(policy({ level: 'full' }), item(p))).toMatchObject({ route: 'auto', label: p >= 0.8 ? 'defect' : 'ok' });
+      expect(routeItem(policy({ level: 'full' }), item(p))).toMatchObject({
+        route: 'auto',
+        label: p >= 0.8 ? 'defect' : 'ok',
+      });
     }
   });
 
   it('never gives a blind first read at human_only, where every read is blind already', () => {
     const r = routeItem(policy({ level: 'human_only', blindFirstReadShare: 1 }), item(0.5));
     expect(r).toMatchObject({ route: 'human', blindFirstRead: false });
-    expect(routeItem(policy({ level: 'ai_assist', blindFirstReadShare: 1 }), item(0.5))).toMatchObject({ blindFirstRead: true });
+    expect(routeItem(policy({ level: 'ai_assist', blindFirstReadShare: 1 }), item(0.5))).toMatchObject({
+      blindFirstRead: true,
+    });
   });
 });
 
@@ -86,7 +107,11 @@ describe('sampling', () => {
       expect(Math.abs(picked - n * rate)).toBeLessThan(3.3 * sd);
     }
     const none = policy({ level: 'full', auditRate: 0 });
-    expect(Array.from({ length: 500 }, (_, i) => routeItem(none, item(0.9, null, sha(i)))).some((r) => r.route === 'auto' && r.audit)).toBe(false);
+    expect(
+      Array.from({ length: 500 }, (_, i) => routeItem(none, item(0.9, null, sha(i)))).some(
+        (r) => r.route === 'auto' && r.audit,
+      ),
+    ).toBe(false);
   });
 
   it('draws uniformly in [0, 1)', () => {

@@ -22,11 +22,23 @@ function request(
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        headers: { host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -67,7 +79,10 @@ describe('serve mode HTTP transport', () => {
   });
 
   it('answers 401 without the token or with a wrong one', async () => {
-    const none = await request('POST', '/api/stats:summary', { headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await request('POST', '/api/stats:summary', {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect((await api('stats:summary', {}, { authorization: 'Bearer wrong' })).status).toBe(401);
@@ -88,11 +103,19 @@ describe('serve mode HTTP transport', () => {
     const bad = await api('review:decide', { itemId: 'x' });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.code).toBe('invalid_input');
-    const notJson = await request('POST', '/api/stats:summary', { headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{oops' });
+    const notJson = await request('POST', '/api/stats:summary', {
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(JSON.parse(notJson.body).error.message).toMatch(/not valid JSON/);
-    const form = await request('POST', '/api/stats:summary', { headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: '{}' });
+    const form = await request('POST', '/api/stats:summary', {
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(400);
-    expect((await request('GET', '/api/stats:summary', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(400);
+    expect(
+      (await request('GET', '/api/stats:summary', { headers: { authorization: `Bearer ${TOKEN}` } })).status,
+    ).toBe(400);
   });
 
   it('serves item images with the token in the query, and 404 for unknown ids', async () => {
@@ -115,17 +138,25 @@ describe('serve mode HTTP transport', () => {
 
   it('pushes events over Server-Sent Events', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path: `/api/events?token=${TOKEN}`, headers: { host: `127.0.0.1:${port}` } }, (res) => {
-        expect(res.headers['content-type']).toBe('text/event-stream');
-        let text = '';
-        res.on('data', (c: Buffer) => {
-          text += c.toString('utf8');
-          if (text.includes('event: db:changed')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-      });
+      const req = http.get(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/events?token=${TOKEN}`,
+          headers: { host: `127.0.0.1:${port}` },
+        },
+        (res) => {
+          expect(res.headers['content-type']).toBe('text/event-stream');
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString('utf8');
+            if (text.includes('event: db:changed')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
       req.on('error', (err) => (err.message.includes('aborted') ? undefined : reject(err)));
     });
     await new Promise((r) => setTimeout(r, 50));
