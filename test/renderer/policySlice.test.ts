@@ -20,13 +20,11 @@ async function setup() {
 describe('policy slice', () => {
   it('applies the draft with the supervisor name, password and reason, and shows the new version', async () => {
     const { api, store } = await setup();
-    store
-      .getState()
-      .editPolicyDraft((s) => ({
-        ...withBand(s, null, { t_ok: 0.05, t_defect: 0.95 }),
-        level: 'partial',
-        auditRate: 0.1,
-      }));
+    store.getState().editPolicyDraft((s) => ({
+      ...withBand(s, null, { t_ok: 0.05, t_defect: 0.95 }),
+      level: 'partial',
+      auditRate: 0.1,
+    }));
     const applied = await store
       .getState()
       .applyPolicy({ supervisor: 'Sam', password: 'secret', reason: 'line 2 stable for a month' });
