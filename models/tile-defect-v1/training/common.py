@@ -1,5 +1,5 @@
-"""Shared pieces of the tile-defect-v1 recipe: data loading, the group-aware split,
-the exact pre-processing that the TypeScript runtime re-implements, and the network.
+"""Shared pieces of the tile-defect recipe: model variants, data loading, the group-aware
+split, the exact pre-processing that the TypeScript runtime re-implements, and the network.
 
 Pre-processing is written with plain numpy (float64) on purpose: the Node app
 (electron/services/inference/preprocess.ts) performs the same arithmetic in the same
@@ -26,6 +26,27 @@ STD_FLOOR = 1.0       # keeps flat images from exploding after standardisation
 PAD_VALUE = 0.0       # written after standardisation, i.e. "the image mean"
 # Labelled Uneven but their masks are empty (DATASET.md): image label only.
 EMPTY_MASK_DEFECTS = {"exp3_num_45042", "exp4_num_124690", "exp4_num_352527", "exp4_num_45057"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One shipped model built by this recipe. Same I/O contract and manifest format; they
+    differ in canvas (input) size, channel widths and training crop size."""
+    model_id: str
+    version: str
+    canvas: int                 # square letterbox canvas = model input height = width
+    width: tuple                # TileNet channel widths (stride 2, 4, 8 stages)
+    crop: int                   # training crop side (multiple of STRIDE)
+    model_dir: str              # folder under models/
+
+
+VARIANTS = {
+    # Default model: 384 px canvas, ~146k parameters.
+    "default": Variant("tile-defect-v1", "1.1.0", 384, (16, 32, 64), 160, "tile-defect-v1"),
+    # Shadow challenger / fallback: 256 px canvas (0.44x the pixels) and ~36 % of the
+    # parameters; crop scaled with the canvas so a crop covers the same share of a tile.
+    "lite": Variant("tile-defect-lite", "1.0.0", 256, (12, 24, 36), 112, "tile-defect-lite"),
+}
 
 DEFAULT_DATA = os.path.normpath(os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "datasets",
@@ -224,3 +245,13 @@ class Calibrated(nn.Module):
         logits = torch.cat([torch.zeros_like(d).unsqueeze(1),
                             d.unsqueeze(1) + F.log_softmax(t / self.T, dim=1)], dim=1)
         return p_def, torch.softmax(logits, dim=1), torch.sigmoid(m)
+
+
+def load_checkpoint(path: str):
+    """-> (TileNet with the checkpoint's weights, in eval mode; Variant; checkpoint dict).
+    Checkpoints from before the variants existed are the default variant."""
+    ck = torch.load(path)
+    variant = VARIANTS[ck.get("variant", "default")]
+    net = TileNet(variant.width)
+    net.load_state_dict(ck["state_dict"])
+    return net.eval(), variant, ck

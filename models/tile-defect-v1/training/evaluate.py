@@ -1,9 +1,10 @@
-"""Validation metrics for tile-defect-v1 (used by export.py; also runnable on its own).
+"""Validation metrics for the tile-defect models (used by export.py; also runnable on its own).
 
-Usage: python3 evaluate.py --ckpt /tmp/tile-defect-v1/ckpt.pt [--data DIR]
-Re-measures a checkpoint with the calibration recorded in ../manifest.json (torch, eval mode;
-the parity test shows model.onnx gives the same numbers). All figures are on the VALIDATION
-groups of the seeded group split, which training never saw.
+Usage: python3 evaluate.py --ckpt /tmp/tile-defect-v1/ckpt.pt [--data DIR] [--manifest PATH]
+Re-measures a checkpoint (either variant) with the calibration recorded in its model's
+manifest.json (torch, eval mode; the parity test shows model.onnx gives the same numbers), or
+with a fresh validation fit (--refit) when no manifest for these weights exists yet. All
+figures are on the VALIDATION groups of the seeded group split, which training never saw.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import numpy as np
 import torch
 from sklearn.metrics import roc_auc_score
 
-from common import LABELS, STRIDE, load_gray, load_mask, mask_to_cells, preprocess
+from common import CANVAS, LABELS, STRIDE, load_gray, load_mask, mask_to_cells, preprocess
 
 Z = 1.959964
 # The app's `loupe eval` (electron/services/evaluation/evaluate.ts) counts a highlight as a hit
@@ -48,7 +49,7 @@ def prop(x: int, n: int):
     return {"value": x / n if n else float("nan"), "x": int(x), "n": int(n), "wilson95": wilson(x, n)}
 
 
-def infer(net, data_dir, items, batch=16):
+def infer(net, data_dir, items, canvas=CANVAS, batch=16):
     """Run the raw network (no calibration) on full letterboxed canvases."""
     out = []
     net.eval()
@@ -56,7 +57,7 @@ def infer(net, data_dir, items, batch=16):
         chunk = items[i:i + batch]
         xs, geoms = [], []
         for it in chunk:
-            x, g = preprocess(load_gray(os.path.join(data_dir, it.image)))
+            x, g = preprocess(load_gray(os.path.join(data_dir, it.image)), canvas)
             xs.append(x)
             geoms.append(g)
         with torch.no_grad():
@@ -66,7 +67,7 @@ def infer(net, data_dir, items, batch=16):
             heat = m[j, 0].numpy()
             if it.has_mask:
                 mask = load_mask(os.path.join(data_dir, it.image[:-4] + ".png"))
-                cells = mask_to_cells(mask, geoms[j])
+                cells = mask_to_cells(mask, geoms[j], canvas)
                 near = peak_near_mask(mask, *peak_source(heat, geoms[j]))
             out.append(dict(item=it, s=float(s[j]), t=t[j].numpy(), m=heat, cells=cells, near=near))
     return out
@@ -90,7 +91,9 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
     return float(e)
 
 
-def group_bootstrap_auc(p, y, groups, reps=1000, seed=0):
+def group_bootstrap(stat, p, y, groups, reps=1000, seed=0):
+    """95 % percentile interval of stat(y, p) when whole validation groups are resampled
+    (captures of one tile are not independent, so images must not be resampled one by one)."""
     rng = np.random.default_rng(seed)
     ug = np.unique(groups)
     idx_by = {g: np.nonzero(groups == g)[0] for g in ug}
@@ -98,8 +101,16 @@ def group_bootstrap_auc(p, y, groups, reps=1000, seed=0):
     for _ in range(reps):
         pick = np.concatenate([idx_by[g] for g in rng.choice(ug, len(ug))])
         if 0 < y[pick].sum() < len(pick):
-            vals.append(roc_auc_score(y[pick], p[pick]))
+            vals.append(stat(y[pick], p[pick]))
     return [float(np.percentile(vals, 2.5)), float(np.percentile(vals, 97.5))]
+
+
+def group_bootstrap_auc(p, y, groups, reps=1000, seed=0):
+    return group_bootstrap(roc_auc_score, p, y, groups, reps, seed)
+
+
+def group_bootstrap_ece(p, y, groups, reps=1000, seed=0):
+    return group_bootstrap(lambda yy, pp: ece(pp, yy), p, y, groups, reps, seed)
 
 
 def metrics(rows, p_def: np.ndarray, type_prob: np.ndarray):
@@ -143,25 +154,35 @@ def main():
     import argparse
     import json
 
-    from common import DEFAULT_DATA, TileNet, read_items
+    from common import DEFAULT_DATA, load_checkpoint, read_items
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--manifest", help="manifest whose calibration to apply (default: the variant's model folder)")
+    ap.add_argument("--refit", action="store_true", help="fit Platt + temperature on validation instead")
+    ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     here = os.path.dirname(os.path.abspath(__file__))
-    cal = json.load(open(os.path.join(here, "..", "manifest.json")))["calibration"]
-    ck = torch.load(args.ckpt)
-    net = TileNet()
-    net.load_state_dict(ck["state_dict"])
-    rows = infer(net, args.data, [it for it in read_items(args.data) if it.group in set(ck["val_groups"])])
+    net, variant, ck = load_checkpoint(args.ckpt)
+    rows = infer(net, args.data, [it for it in read_items(args.data) if it.group in set(ck["val_groups"])],
+                 variant.canvas)
     s = np.array([r["s"] for r in rows])
-    t = np.stack([r["t"] for r in rows]) / cal["temperature"]
-    p = 1.0 / (1.0 + np.exp(-(cal["a"] * s + cal["b"])))
-    e = np.exp(t - t.max(1, keepdims=True))
-    m = metrics(rows, p, e / e.sum(1, keepdims=True))
+    t = np.stack([r["t"] for r in rows])
     y = np.array([r["item"].label != "ok" for r in rows], dtype=float)
-    m["ece"] = {"before": ece(1.0 / (1.0 + np.exp(-s)), y), "after": ece(p, y)}
+    if args.refit:
+        from export import fit_platt, fit_temperature
+        d = y == 1
+        a, b = fit_platt(s, y)
+        T = fit_temperature(t[d], np.array([LABELS.index(r["item"].label) - 1 for r in rows])[d])
+    else:
+        path = args.manifest or os.path.join(here, "..", "..", variant.model_dir, "manifest.json")
+        cal = json.load(open(path))["calibration"]
+        a, b, T = cal["a"], cal["b"], cal["temperature"]
+    p = 1.0 / (1.0 + np.exp(-(a * s + b)))
+    e = np.exp(t / T - (t / T).max(1, keepdims=True))
+    m = metrics(rows, p, e / e.sum(1, keepdims=True))
+    m["ece"] = {"before": ece(1.0 / (1.0 + np.exp(-s)), y), "after": ece(p, y), "a": a, "b": b, "T": T}
     print(json.dumps(m, indent=1))
 
 

@@ -3,7 +3,10 @@ metrics.json and MODEL_CARD.md. model.onnx and manifest.json are written togethe
 manifest carries the ONNX file's sha256), via temp files + rename so they never disagree
 for long.
 
-Usage: python3 export.py --data DIR --ckpt ckpt.pt [--model-dir ..]
+The checkpoint says which variant it is (default -> models/tile-defect-v1, version 1.1.0;
+lite -> models/tile-defect-lite, version 1.0.0; see VARIANTS in common.py).
+
+Usage: python3 export.py --data DIR --ckpt ckpt.pt [--model-dir DIR]
 """
 from __future__ import annotations
 
@@ -12,19 +15,20 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 
 import numpy as np
 import onnx
 import torch
 import torch.nn.functional as F
 
-from common import (CANVAS, DEFAULT_DATA, LABELS, PAD_VALUE, STD_FLOOR, STRIDE, Calibrated, TileNet,
+from common import (DEFAULT_DATA, LABELS, PAD_VALUE, STD_FLOOR, STRIDE, Calibrated, load_checkpoint,
                     read_items)
-from evaluate import ece, infer, metrics
+from evaluate import ece, group_bootstrap_ece, infer, metrics
 from model_card import write_card
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VERSION = "1.0.0"
+MODELS = os.path.dirname(os.path.dirname(HERE))
 CITATION = ('Yibin Huang, Congying Qiu, Kui Yuan. "Surface defect saliency of magnetic tile." '
             "The Visual Computer 36, 85-96 (2020). https://doi.org/10.1007/s00371-018-1588-5")
 REGION_THRESHOLD = 0.5
@@ -93,22 +97,37 @@ def band(p, y):
     return t_ok, t_def
 
 
+def torch_latency_ms(model, canvas, reps=30):
+    """Median single-image CPU time of the exported module in torch on 1 thread (a relative
+    speed figure for the card; the station runs onnxruntime-node, which is faster)."""
+    torch.set_num_threads(1)
+    x = torch.zeros(1, 1, canvas, canvas)
+    times = []
+    with torch.no_grad():
+        for i in range(reps + 3):
+            t0 = time.perf_counter()
+            model(x)
+            if i >= 3:
+                times.append((time.perf_counter() - t0) * 1000)
+    return round(float(np.median(times)), 2)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--ckpt", required=True)
-    ap.add_argument("--model-dir", default=os.path.dirname(HERE))
-    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--model-dir", help="default: models/<variant folder>")
+    ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    ck = torch.load(args.ckpt)
-    net = TileNet()
-    net.load_state_dict(ck["state_dict"])
-    net.eval()
+    net, variant, ck = load_checkpoint(args.ckpt)
+    model_dir = args.model_dir or os.path.join(MODELS, variant.model_dir)
+    os.makedirs(model_dir, exist_ok=True)
+    canvas = variant.canvas
 
     items = read_items(args.data)
     val = [it for it in items if it.group in set(ck["val_groups"])]
-    rows = infer(net, args.data, val)
+    rows = infer(net, args.data, val, canvas)
     s = np.array([r["s"] for r in rows])
     t = np.stack([r["t"] for r in rows])
     y = np.array([r["item"].label != "ok" for r in rows], dtype=float)
@@ -122,28 +141,35 @@ def main():
     m["calibration"] = {"method": "Platt scaling of the defect logit (a, b) + temperature T on defect-type logits, fitted on validation",
                         "a": a, "b": b, "T": T,
                         "eceBefore": ece(p_raw, y), "eceAfterInSample": ece(p_cal, y),
-                        "eceAfterCrossFitted": cross_fitted_ece(s, y, groups, ck["seed"]), "bins": 10}
+                        "eceAfterCrossFitted": cross_fitted_ece(s, y, groups, ck["seed"]), "bins": 10,
+                        "eceBeforeGroupBootstrap95": group_bootstrap_ece(p_raw, y, groups),
+                        "eceAfterInSampleGroupBootstrap95": group_bootstrap_ece(p_cal, y, groups)}
     t_ok, t_def = band(p_cal, y)
-    m["train"] = {"steps": ck["steps_done"], "seconds": round(ck["train_seconds"], 1), "seed": ck["seed"],
+    m["train"] = {"variant": ck.get("variant", "default"), "steps": ck["steps_done"],
+                  "stepsPlanned": ck.get("steps", ck["steps_done"]), "seconds": round(ck["train_seconds"], 1),
+                  "threads": ck.get("threads", 1), "seed": ck["seed"],
                   "trainGroups": len(ck["train_groups"]), "valGroups": ck["val_groups"]}
 
     model = Calibrated(net, a, b, T).eval()
-    onnx_path = os.path.join(args.model_dir, "model.onnx")
+    m["model"] = {"parameters": sum(p.numel() for p in net.parameters()), "canvas": canvas,
+                  "torchMsPerImage1Thread": torch_latency_ms(model, canvas)}
+    torch.set_num_threads(args.threads)
+    onnx_path = os.path.join(model_dir, "model.onnx")
     tmp_onnx = onnx_path + ".tmp"
-    torch.onnx.export(model, torch.zeros(1, 1, CANVAS, CANVAS), tmp_onnx, opset_version=13,
+    torch.onnx.export(model, torch.zeros(1, 1, canvas, canvas), tmp_onnx, opset_version=13,
                       input_names=["image"],
                       output_names=["defect_probability", "class_probabilities", "heatmap"],
                       dynamic_axes={"image": {0: "batch"}, "defect_probability": {0: "batch"},
                                     "class_probabilities": {0: "batch"}, "heatmap": {0: "batch"}})
     onnx.checker.check_model(onnx.load(tmp_onnx))
     sha = hashlib.sha256(open(tmp_onnx, "rb").read()).hexdigest()
-    g = CANVAS // STRIDE
+    g = canvas // STRIDE
     manifest = {
-        "id": "tile-defect-v1",
-        "version": VERSION,
+        "id": variant.model_id,
+        "version": variant.version,
         "file": "model.onnx",
         "sha256": sha,
-        "input": {"name": "image", "channels": 1, "height": CANVAS, "width": CANVAS, "dtype": "float32",
+        "input": {"name": "image", "channels": 1, "height": canvas, "width": canvas, "dtype": "float32",
                   "layout": "NCHW"},
         "preprocessing": {
             "colorSpace": "gray8",
@@ -177,18 +203,18 @@ def main():
                     "source": "github.com/abin24/Magnetic-tile-defect-datasets. @ cc4eb530b57b9cb7225bf76023873043ffd50655"},
         "createdAt": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
     }
-    man_path = os.path.join(args.model_dir, "manifest.json")
+    man_path = os.path.join(model_dir, "manifest.json")
     with open(man_path + ".tmp", "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")
     os.replace(tmp_onnx, onnx_path)
     os.replace(man_path + ".tmp", man_path)
     # metrics.json sits beside the recipe for the committed model; elsewhere beside the model.
-    train_dir = os.path.join(args.model_dir, "training")
-    with open(os.path.join(train_dir if os.path.isdir(train_dir) else args.model_dir, "metrics.json"), "w") as f:
+    train_dir = os.path.join(model_dir, "training")
+    with open(os.path.join(train_dir if os.path.isdir(train_dir) else model_dir, "metrics.json"), "w") as f:
         json.dump(m, f, indent=2)
         f.write("\n")
-    write_card(os.path.join(args.model_dir, "MODEL_CARD.md"), manifest, m)
+    write_card(os.path.join(model_dir, "MODEL_CARD.md"), manifest, m)
     print(json.dumps({k: m[k] for k in ("imageAuroc", "recallAtFrr5", "highlightHit", "highlightHitRadius15px", "defectTypeAccuracy")}, indent=1))
     print(json.dumps(m["calibration"], indent=1), "thresholds", t_ok, t_def)
 

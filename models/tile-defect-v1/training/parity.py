@@ -3,6 +3,10 @@ a few small validation images copied from the dataset, and for each the decoded-
 checksum, the pre-processed tensor (summary + sampled values) and the model outputs computed
 with torch in eval mode from the same weights and calibration as the exported model.onnx.
 
+The default model's references go to reference.json (and the images are (re)copied); another
+variant's go to reference-<variant>.json over the same images (same split, same picks), which
+must already be there.
+
 Usage: python3 parity.py --data DIR --ckpt ckpt.pt [--out test/fixtures/parity]
 """
 from __future__ import annotations
@@ -16,11 +20,10 @@ import shutil
 import numpy as np
 import torch
 
-from common import CANVAS, DEFAULT_DATA, Calibrated, TileNet, load_gray, preprocess, read_items
+from common import DEFAULT_DATA, Calibrated, load_checkpoint, load_gray, preprocess, read_items
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MODEL_DIR = os.path.dirname(HERE)
-REPO = os.path.dirname(os.path.dirname(MODEL_DIR))
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 PICK = {"ok": 3, "blowhole": 1, "crack": 1, "break": 1, "uneven": 1}
 
 
@@ -36,12 +39,13 @@ def main():
     ap.add_argument("--samples", type=int, default=300)
     args = ap.parse_args()
     torch.set_num_threads(1)
-    manifest = json.load(open(os.path.join(MODEL_DIR, "manifest.json")))
-    onnx_sha = hashlib.sha256(open(os.path.join(MODEL_DIR, manifest["file"]), "rb").read()).hexdigest()
+    net, variant, ck = load_checkpoint(args.ckpt)
+    canvas = variant.canvas
+    default = ck.get("variant", "default") == "default"
+    model_dir = os.path.join(REPO, "models", variant.model_dir)
+    manifest = json.load(open(os.path.join(model_dir, "manifest.json")))
+    onnx_sha = hashlib.sha256(open(os.path.join(model_dir, manifest["file"]), "rb").read()).hexdigest()
     assert onnx_sha == manifest["sha256"], "model.onnx and manifest.json are out of sync"
-    ck = torch.load(args.ckpt)
-    net = TileNet()
-    net.load_state_dict(ck["state_dict"])
     cal = manifest["calibration"]
     model = Calibrated(net, cal["a"], cal["b"], cal["temperature"]).eval()
 
@@ -53,20 +57,22 @@ def main():
         chosen += [it for it in items if it.label == label][:n]
 
     os.makedirs(args.out, exist_ok=True)
-    for f in os.listdir(args.out):
+    for f in os.listdir(args.out) if default else []:
         if f.endswith(".jpg"):
             os.remove(os.path.join(args.out, f))
     rng = np.random.default_rng(7)
     records = []
     for it in chosen:
         src = os.path.join(args.data, it.image)
-        shutil.copyfile(src, os.path.join(args.out, it.name + ".jpg"))
+        if default:
+            shutil.copyfile(src, os.path.join(args.out, it.name + ".jpg"))
+        assert os.path.exists(os.path.join(args.out, it.name + ".jpg")), "run parity.py for the default model first"
         img = load_gray(src)
-        x, g = preprocess(img)
+        x, g = preprocess(img, canvas)
         flat = x.reshape(-1)
         ox, oy, nw, nh = g["offsetX"], g["offsetY"], g["nw"], g["nh"]
         # Mostly inside the tile (where the arithmetic happens), some anywhere (padding).
-        inside = (rng.integers(oy, oy + nh, args.samples) * CANVAS + rng.integers(ox, ox + nw, args.samples))
+        inside = (rng.integers(oy, oy + nh, args.samples) * canvas + rng.integers(ox, ox + nw, args.samples))
         anywhere = rng.integers(0, flat.size, args.samples // 6)
         idx = np.unique(np.concatenate([inside, anywhere]))
         with torch.no_grad():
@@ -82,13 +88,14 @@ def main():
             "outputs": {"defectProbability": f32(p[0]), "classProbabilities": [f32(v) for v in cp[0]],
                         "heatmapDims": list(hm.shape), "heatmap": [round(f32(v), 6) for v in hm.reshape(-1)]},
         })
-    ref = {"modelId": manifest["id"], "modelSha256": manifest["sha256"],
+    ref = {"modelId": manifest["id"], "modelVersion": manifest["version"], "modelSha256": manifest["sha256"],
            "note": "written by models/tile-defect-v1/training/parity.py; outputs from torch eval mode",
            "images": records}
-    with open(os.path.join(args.out, "reference.json"), "w") as f:
+    name = "reference.json" if default else f"reference-{ck['variant']}.json"
+    with open(os.path.join(args.out, name), "w") as f:
         json.dump(ref, f, separators=(",", ":"))
         f.write("\n")
-    print("wrote", len(records), "parity images to", args.out)
+    print("wrote", len(records), "parity references to", os.path.join(args.out, name))
 
 
 if __name__ == "__main__":

@@ -135,12 +135,13 @@ describe('automation levels end to end in the services (real model, real SQLite)
     const s = await station({ level: 'partial', band: { t_ok: 1, t_defect: 1 }, auditRate: 1 });
     const auto = rows(
       s,
-      "SELECT inspector, label, source, policy_id, model_version_id, review_role FROM decisions WHERE source = 'auto'",
+      "SELECT d.inspector, d.label, d.source, d.policy_id, d.model_version_id, d.review_role, p.defect_probability AS p FROM decisions d JOIN predictions p ON p.id = d.prediction_id WHERE d.source = 'auto'",
     );
     expect(auto).toHaveLength(4);
     for (const d of auto) {
+      // With t_ok = t_defect = 1 only a saturated score (p = 1) is auto-failed.
       expect(d).toMatchObject({
-        label: 'ok',
+        label: (d.p as number) >= 1 ? 'defect' : 'ok',
         review_role: 'primary',
         inspector: expect.stringMatching(/^model:tile-defect-v1@/),
       });
