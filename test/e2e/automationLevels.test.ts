@@ -50,14 +50,16 @@ describe('review station by automation level (serve mode, real model, real image
     await page.keyboard.press('h');
     await page.getByTestId('heatmap-overlay').waitFor();
     await station.decideWithKey('o', id);
-    expect(
-      query(
-        data,
-        "SELECT item_id, suggestion_visible, automation_level, review_role FROM decisions WHERE source = 'human'",
-      ),
-    ).toEqual([
-      { item_id: id, suggestion_visible: 1, automation_level: 'ai_assist', review_role: 'primary' },
-    ]);
+    await expect
+      .poll(() =>
+        query(
+          data,
+          "SELECT item_id, suggestion_visible, automation_level, review_role FROM decisions WHERE source = 'human'",
+        ),
+      )
+      .toEqual([
+        { item_id: id, suggestion_visible: 1, automation_level: 'ai_assist', review_role: 'primary' },
+      ]);
     await stopAllServers();
   });
 
@@ -71,15 +73,17 @@ describe('review station by automation level (serve mode, real model, real image
     await page.getByTestId('suggestion').waitFor();
     expect(Number(await station.image.getAttribute('data-item-id'))).toBe(id);
     await station.decideWithKey('o', id);
-    expect(
-      query(
-        data,
-        `SELECT review_role, label, defect_class, suggestion_visible FROM decisions WHERE item_id = ${id} ORDER BY id`,
-      ),
-    ).toEqual([
-      { review_role: 'first_read', label: 'defect', defect_class: 'crack', suggestion_visible: 0 },
-      { review_role: 'primary', label: 'ok', defect_class: null, suggestion_visible: 1 },
-    ]);
+    await expect
+      .poll(() =>
+        query(
+          data,
+          `SELECT review_role, label, defect_class, suggestion_visible FROM decisions WHERE item_id = ${id} ORDER BY id`,
+        ),
+      )
+      .toEqual([
+        { review_role: 'first_read', label: 'defect', defect_class: 'crack', suggestion_visible: 0 },
+        { review_role: 'primary', label: 'ok', defect_class: null, suggestion_visible: 1 },
+      ]);
     await stopAllServers();
   });
 
@@ -145,12 +149,14 @@ describe('review station by automation level (serve mode, real model, real image
     await expect.poll(() => station.page.locator('body').textContent()).toMatch(/Audit sample/i);
     expect(await station.page.locator(modelOutput).count()).toBe(0);
     await station.decideWithKey('o', id);
-    expect(
-      query(
-        data,
-        `SELECT review_role, suggestion_visible FROM decisions WHERE item_id = ${id} AND source = 'human'`,
-      ),
-    ).toEqual([{ review_role: 'audit', suggestion_visible: 0 }]);
+    await expect
+      .poll(() =>
+        query(
+          data,
+          `SELECT review_role, suggestion_visible FROM decisions WHERE item_id = ${id} AND source = 'human'`,
+        ),
+      )
+      .toEqual([{ review_role: 'audit', suggestion_visible: 0 }]);
     await stopAllServers();
   });
 
