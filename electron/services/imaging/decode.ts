@@ -53,6 +53,12 @@ function checkSize(width: number, height: number): void {
   }
 }
 
+/** PNG dimensions sit at fixed offsets in IHDR; check them before libvips sees the file. */
+function checkPngHeader(buf: Buffer): void {
+  if (buf.length >= 24 && buf.subarray(12, 16).toString('latin1') === 'IHDR')
+    checkSize(buf.readUInt32BE(16), buf.readUInt32BE(20));
+}
+
 /** Reads only the header: format and dimensions, with the size limit applied. */
 export async function probeImage(buf: Buffer): Promise<ImageInfo> {
   const format = sniffFormat(buf);
@@ -61,10 +67,7 @@ export async function probeImage(buf: Buffer): Promise<ImageInfo> {
     checkSize(width, height);
     return { format, width, height };
   }
-  // PNG dimensions sit at fixed offsets in IHDR; check them before libvips sees the file.
-  if (format === 'png' && buf.length >= 24 && buf.subarray(12, 16).toString('latin1') === 'IHDR') {
-    checkSize(buf.readUInt32BE(16), buf.readUInt32BE(20));
-  }
+  if (format === 'png') checkPngHeader(buf);
   let meta: Metadata;
   try {
     meta = await sharp(buf, { limitInputPixels: false }).metadata();
@@ -79,9 +82,15 @@ export async function probeImage(buf: Buffer): Promise<ImageInfo> {
 
 /** Decodes the whole image to 8-bit greyscale; truncated or corrupt data is an ImageError. */
 export async function decodeGray(buf: Buffer): Promise<GrayPixels & ImageInfo> {
-  const info = await probeImage(buf);
-  if (info.format === 'bmp') return { ...info, ...decodeBmpGray(buf) };
+  const format = sniffFormat(buf);
+  if (format === 'bmp') {
+    const info = await probeImage(buf);
+    return { ...info, ...decodeBmpGray(buf) };
+  }
+  if (format === 'png') checkPngHeader(buf);
   try {
+    // limitInputPixels makes libvips refuse an oversized image from its header, before any
+    // pixel is decoded, so the hot path needs no separate metadata read.
     const { data, info: out } = await sharp(buf, { failOn: 'truncated', limitInputPixels: MAX_PIXELS })
       .autoOrient()
       .greyscale()
@@ -89,9 +98,11 @@ export async function decodeGray(buf: Buffer): Promise<GrayPixels & ImageInfo> {
       .toBuffer({ resolveWithObject: true });
     if (out.channels !== 1) throw new Error(`expected 1 channel, got ${out.channels}`);
     const pixels = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    return { format: info.format, width: out.width, height: out.height, data: pixels };
+    return { format, width: out.width, height: out.height, data: pixels };
   } catch (err) {
-    throw new ImageError(`corrupt or truncated ${info.format.toUpperCase()}: ${shortReason(err)}`);
+    // Say exactly why: the header check gives the size or header problem; otherwise the data is bad.
+    await probeImage(buf);
+    throw new ImageError(`corrupt or truncated ${format.toUpperCase()}: ${shortReason(err)}`);
   }
 }
 
