@@ -92,20 +92,33 @@ function resizeInto(
   const { data, width: w, height: h } = image;
   const ys = axisTaps(nh, h);
   const xs = axisTaps(nw, w);
+  // Each source row is interpolated along x once and reused by the output rows next to it;
+  // the arithmetic is the same per pixel, so results are bit-identical to the direct form.
+  const rowA = new Float64Array(nw);
+  const rowB = new Float64Array(nw);
+  let rows: [number, Float64Array, number, Float64Array] = [-1, rowA, -1, rowB];
+  const horizontal = (r: number): Float64Array => {
+    if (rows[0] === r) return rows[1];
+    if (rows[2] === r) return rows[3];
+    // Replace the row that is not needed next (rows only move downwards).
+    const target = rows[0] < rows[2] ? rows[1] : rows[3];
+    const base = r * w;
+    for (let x = 0; x < nw; x++) {
+      const fx = xs.f[x]!;
+      target[x] = (1 - fx) * data[base + xs.i0[x]!]! + fx * data[base + xs.i1[x]!]!;
+    }
+    rows = rows[0] < rows[2] ? [r, target, rows[2], rows[3]] : [rows[0], rows[1], r, target];
+    return target;
+  };
   let sum = 0;
   let sumSq = 0;
   for (let y = 0; y < nh; y++) {
-    const r0 = ys.i0[y]! * w;
-    const r1 = ys.i1[y]! * w;
+    const top = horizontal(ys.i0[y]!);
+    const bot = horizontal(ys.i1[y]!);
     const fy = ys.f[y]!;
     const dst = offset + y * rowStride;
     for (let x = 0; x < nw; x++) {
-      const a = xs.i0[x]!;
-      const b = xs.i1[x]!;
-      const fx = xs.f[x]!;
-      const top = (1 - fx) * data[r0 + a]! + fx * data[r0 + b]!;
-      const bot = (1 - fx) * data[r1 + a]! + fx * data[r1 + b]!;
-      const v = (1 - fy) * top + fy * bot;
+      const v = (1 - fy) * top[x]! + fy * bot[x]!;
       tensor[dst + x] = v;
       sum += v;
       sumSq += v * v;
