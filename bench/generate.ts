@@ -17,6 +17,7 @@ import { loadModel } from '../electron/services/inference/modelRunner.js';
 import type { TimedPrediction } from '../electron/services/inference/modelRunner.js';
 import { ImageStore } from '../electron/services/ingest/imageStore.js';
 import { DB_FILE_NAME, openDatabase } from '../db/open.js';
+import { DecisionsRepo } from '../db/repos/decisions.js';
 import { ModelsRepo } from '../db/repos/models.js';
 import { encodeHeatmap } from '../db/repos/predictions.js';
 import { PoliciesRepo } from '../db/repos/policies.js';
@@ -94,9 +95,7 @@ const insertPrediction =
 const insertRoute = db.prepare(
   `INSERT INTO routes (item_id, policy_id, prediction_id, route, blind_first_read, audit, double_review, routed_at) VALUES (?, ?, ?, 'human', ?, 0, 0, ?)`,
 );
-const insertDecision =
-  db.prepare(`INSERT INTO decisions (item_id, prediction_id, kind, inspector, label, defect_class, note, decided_at, time_to_decide_ms, automation_level, suggestion_visible, source, corrects, review_role, policy_id, model_version_id)
-  VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 'ai_assist', ?, 'human', ?, ?, ?, ?) RETURNING id`);
+const decisions = new DecisionsRepo(db);
 
 let seed = 12345;
 const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -147,70 +146,42 @@ for (let start = 0; start < total; start += BATCH) {
       if (isPending) continue;
       const inspector = inspectors[i % inspectors.length]!;
       const humanSaysDefect = defect ? rand() < 0.95 : rand() < 0.01;
-      const label = humanSaysDefect ? 'defect' : 'ok';
-      const cls = humanSaysDefect ? topClass : null;
-      if (blindFirst)
-        insertDecision.get(
-          itemId,
-          predictionId,
-          'decision',
-          inspector,
-          label,
-          cls,
-          at,
-          2000,
-          0,
-          null,
-          'first_read',
-          policy.id,
-          mv.id,
-        );
-      const { id } = insertDecision.get(
+      const call = {
         itemId,
         predictionId,
-        'decision',
+        kind: 'decision' as const,
         inspector,
-        label,
-        cls,
-        at,
-        1500,
-        1,
-        null,
-        'primary',
-        policy.id,
-        mv.id,
-      ) as { id: number };
+        label: humanSaysDefect ? ('defect' as const) : ('ok' as const),
+        defectClass: humanSaysDefect ? topClass : null,
+        note: null,
+        decidedAt: at,
+        timeToDecideMs: 1500,
+        automationLevel: 'ai_assist' as const,
+        suggestionVisible: true,
+        source: 'human' as const,
+        corrects: null,
+        reviewRole: 'primary' as const,
+        policyId: policy.id,
+        modelVersionId: mv.id,
+      };
+      if (blindFirst)
+        decisions.insert({
+          ...call,
+          timeToDecideMs: 2000,
+          suggestionVisible: false,
+          reviewRole: 'first_read',
+        });
+      const id = decisions.insert(call);
       if (rand() < 0.002) {
-        const { id: undo } = insertDecision.get(
-          itemId,
-          predictionId,
-          'retraction',
-          inspector,
-          null,
-          null,
-          at,
-          null,
-          1,
-          id,
-          'primary',
-          policy.id,
-          mv.id,
-        ) as { id: number };
-        insertDecision.get(
-          itemId,
-          predictionId,
-          'decision',
-          inspector,
-          label,
-          cls,
-          at,
-          900,
-          1,
-          undo,
-          'primary',
-          policy.id,
-          mv.id,
-        );
+        const undo = decisions.insert({
+          ...call,
+          kind: 'retraction',
+          label: null,
+          defectClass: null,
+          timeToDecideMs: null,
+          corrects: id,
+        });
+        decisions.insert({ ...call, timeToDecideMs: 900, corrects: undo });
       }
     }
   })();

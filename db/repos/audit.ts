@@ -85,6 +85,12 @@ export class AuditRepo {
     return { ok: true, entries: count, head: prev };
   }
 
+  /** Hash of the last entry when the chain verifies, else null: the report's provenance anchor. */
+  head(): string | null {
+    const v = this.verify();
+    return v.ok ? v.head : null;
+  }
+
   recent(limit: number): Array<Pick<AuditEntry, 'id' | 'at' | 'actor' | 'action' | 'details'>> {
     return this.recentStmt.all(limit) as AuditEntry[];
   }

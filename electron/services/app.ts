@@ -23,6 +23,7 @@ import { HotFolderWatcher } from './ingest/hotFolder.js';
 import { ImageStore } from './ingest/imageStore.js';
 import { ImportJobs } from './ingest/importJobs.js';
 import { ingestFile } from './ingest/ingestFile.js';
+import { UNSUPPORTED_REASON } from './ingest/scan.js';
 import { importHistory } from './history/historyImport.js';
 import type { HistoryResult } from './history/historyImport.js';
 import { PolicyService } from './policy/policyService.js';
@@ -147,7 +148,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
         ingestDeps,
         file,
         'hot_folder',
-        unsupported ? 'unsupported format; supported: JPEG, PNG, BMP, TIFF' : null,
+        unsupported ? UNSUPPORTED_REASON : null,
       );
       if (outcome.kind === 'unreadable') log.error(outcome.reason);
       if (outcome.kind !== 'duplicate') bus.dbChanged('items');
@@ -201,10 +202,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
         buildReport(db, {
           ...input,
           generatedBy: `station ${station}`,
-          auditHead: (() => {
-            const v = audit.verify();
-            return v.ok ? v.head : null;
-          })(),
+          auditHead: audit.head(),
         }),
       async export({ format, from, to }) {
         const folder = path.join(dataDir, 'exports');

@@ -3,7 +3,7 @@ import type { ImportProgressDto } from '../../shared/contract.js';
 import type { ItemSource } from '../../../db/repos/items.js';
 import { ingestFile } from './ingestFile.js';
 import type { IngestDeps } from './ingestFile.js';
-import { scanFolder } from './scan.js';
+import { scanFolder, UNSUPPORTED_REASON } from './scan.js';
 
 export type ImportJobsDeps = IngestDeps & {
   onProgress: (progress: ImportProgressDto) => void;
@@ -82,8 +82,7 @@ export class ImportJobs {
         while (next < files.length && !this.closed) {
           const file = files[next++]!;
           await this.deps.waitForCapacity();
-          const reason =
-            file.kind === 'unsupported' ? 'unsupported format; supported: JPEG, PNG, BMP, TIFF' : null;
+          const reason = file.kind === 'unsupported' ? UNSUPPORTED_REASON : null;
           const outcome = await ingestFile(this.deps, file.path, source, reason);
           if (outcome.kind === 'added') job.added++;
           else if (outcome.kind === 'duplicate') job.duplicates++;

@@ -26,6 +26,9 @@ const UNSUPPORTED_IMAGE_EXTENSIONS = new Set([
   '.hdr',
 ]);
 
+/** Quarantine reason for an image format Loupe does not read. */
+export const UNSUPPORTED_REASON = 'unsupported format; supported: JPEG, PNG, BMP, TIFF';
+
 export type ScannedFile = { path: string; kind: 'candidate' | 'unsupported' };
 
 export function classifyFile(name: string): ScannedFile['kind'] | null {

@@ -16,12 +16,6 @@ export type ExportResult = { file: string; rows: number; sha256: string; csvFile
 
 const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
-/** Head of the audit chain, for the report's provenance (null when the chain is broken). */
-function auditHead(db: Db): string | null {
-  const v = new AuditRepo(db).verify();
-  return v.ok ? v.head : null;
-}
-
 /**
  * Writes one export. HTML and PDF reports get the CSV of the same rows written beside them,
  * and carry its sha256, so an auditor can tie every figure to the decisions it came from.
@@ -57,7 +51,7 @@ export async function exportReport(
     generatedBy: options.generatedBy,
     rowCount: total,
     csvSha256: csvSha,
-    auditHead: auditHead(db),
+    auditHead: new AuditRepo(db).head(),
   });
   if (format === 'json') {
     const text = `${JSON.stringify(report, null, 2)}\n`;
