@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open.js';
-import { DecisionsRepo } from '../../../db/repos/decisions.js';
 import type { NewDecision } from '../../../db/repos/decisions.js';
-import { ItemsRepo } from '../../../db/repos/items.js';
-import { ModelsRepo } from '../../../db/repos/models.js';
-import { PredictionsRepo } from '../../../db/repos/predictions.js';
 import { WhatIfService } from '../../../electron/services/whatif/whatIfService.js';
+import { lcg, scoringRepos } from '../helpers/scoredItems.js';
 import { countBand } from '../../../electron/shared/whatif.js';
 
 /** What the bins must equal: current unbiased labels, recomputed from scratch. */
@@ -17,49 +14,16 @@ const BRUTE_FORCE = `
 describe('whatif_bins kept by triggers', () => {
   it('always equals the current unbiased labels through decisions, undos, re-decisions and visible or auto calls', () => {
     const db = openDatabase(':memory:');
-    const items = new ItemsRepo(db);
-    const predictions = new PredictionsRepo(db);
-    const decisions = new DecisionsRepo(db);
-    const mv = new ModelsRepo(db).register({
-      modelId: 'm',
-      version: '1',
-      sha256: 'f'.repeat(64),
-      manifest: {},
-    });
-    let seed = 3;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const { decisions, addScoredItem } = scoringRepos(db);
+    const rand = lcg(3);
     const heads = new Map<number, { id: number; kind: 'decision' | 'retraction'; predictionId: number }>();
     for (let i = 0; i < 300; i++) {
-      const { id: itemId } = items.insertOrFind({
-        sha256: i.toString(16).padStart(64, '0'),
-        original_path: `/x/${i}.jpg`,
-        stored_path: 'images/x.jpg',
-        source: 'import',
-        station: 's',
-        captured_at: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
-        ingested_at: new Date().toISOString(),
-        format: 'jpeg',
-        byte_size: 1,
-        width: 1,
-        height: 1,
-        status: 'predicted',
-        quarantine_reason: null,
-      });
       // Probabilities on and near bin edges, including exact multiples of 0.001 and 1.0.
       const p = i % 10 === 0 ? Math.round(rand() * 1000) / 1000 : rand();
-      const predictionId = predictions.insert({
-        itemId,
-        modelVersionId: mv.id,
-        role: 'champion',
+      const { itemId, predictionId } = addScoredItem(i, {
         defectProbability: p,
-        predictedClass: 'ok',
-        classProbabilities: {},
-        regions: [],
-        peak: null,
-        latencyMs: 1,
         topDefectClass: ['crack', 'fray', null][i % 3] ?? null,
-        heatmap: null,
-      })!;
+      });
       heads.set(itemId, { id: 0, kind: 'retraction', predictionId });
     }
     const base = (itemId: number, predictionId: number): NewDecision => ({

@@ -1,59 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open.js';
-import { DecisionsRepo } from '../../../db/repos/decisions.js';
 import type { NewDecision } from '../../../db/repos/decisions.js';
-import { ItemsRepo } from '../../../db/repos/items.js';
-import { ModelsRepo } from '../../../db/repos/models.js';
-import { PredictionsRepo } from '../../../db/repos/predictions.js';
+import { lcg, scoringRepos } from '../helpers/scoredItems.js';
 import { loadCells } from '../../../electron/services/reports/cells.js';
 import { followedWhenWrong } from '../../../electron/services/reports/pairings.js';
 
 /** A random history of decisions, undos, re-decisions and blind/assisted reads on shared items. */
 function randomHistory(seedStart: number) {
   const db = openDatabase(':memory:');
-  const items = new ItemsRepo(db);
-  const predictions = new PredictionsRepo(db);
-  const decisions = new DecisionsRepo(db);
-  const mv = new ModelsRepo(db).register({
-    modelId: 'm',
-    version: '1',
-    sha256: 'e'.repeat(64),
-    manifest: {},
-  });
-  let seed = seedStart;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const { decisions, addScoredItem } = scoringRepos(db);
+  const rand = lcg(seedStart);
   const heads = new Map<string, { id: number; kind: 'decision' | 'retraction' }>();
   const preds: number[] = [];
   for (let i = 0; i < 120; i++) {
-    const { id } = items.insertOrFind({
-      sha256: (i + 7).toString(16).padStart(64, '0'),
-      original_path: `/x/${i}.jpg`,
-      stored_path: 'images/x.jpg',
-      source: 'import',
-      station: i % 2 ? 'line-1' : 'line-2',
-      captured_at: new Date(1_700_000_000_000 + i).toISOString(),
-      ingested_at: new Date().toISOString(),
-      format: 'jpeg',
-      byte_size: 1,
-      width: 1,
-      height: 1,
-      status: 'predicted',
-      quarantine_reason: null,
-    });
+    const defectProbability = rand();
+    const topDefectClass = rand() < 0.5 ? 'crack' : 'fray';
     preds.push(
-      predictions.insert({
-        itemId: id,
-        modelVersionId: mv.id,
-        role: 'champion',
-        defectProbability: rand(),
-        predictedClass: 'ok',
-        classProbabilities: {},
-        regions: [],
-        peak: null,
-        latencyMs: 1,
-        topDefectClass: rand() < 0.5 ? 'crack' : 'fray',
-        heatmap: null,
-      })!,
+      addScoredItem(i, { defectProbability, topDefectClass, station: i % 2 ? 'line-1' : 'line-2' })
+        .predictionId,
     );
   }
   const days = ['2026-03-01', '2026-03-02', '2026-03-03'];
