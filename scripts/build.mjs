@@ -1,25 +1,20 @@
-// Builds everything the app runs from: the CLI/server bundle, the Electron main and preload
-// bundles, and the renderer. Runs on `npm install` (prepare), `npm test` and first start.
+// Builds everything the app runs from: the CLI/server bundle, the inference worker, the Electron
+// main and preload bundles, and the renderer. Runs on `npm install` (prepare), `npm test` and first start.
 // Usage: node scripts/build.mjs [--skip-renderer]
 import { build as esbuild } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inferenceWorkerBundle, nodeBundle } from './bundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const skipRenderer = process.argv.includes('--skip-renderer');
 const started = Date.now();
 
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-};
+const common = { ...nodeBundle, absWorkingDir: root, sourcemap: 'linked' };
 
 rmSync(new URL('../dist/node', import.meta.url), { recursive: true, force: true });
 rmSync(new URL('../dist/electron', import.meta.url), { recursive: true, force: true });
+rmSync(new URL('../dist/worker', import.meta.url), { recursive: true, force: true });
 
 await Promise.all([
   // Dependencies stay in node_modules: native modules (better-sqlite3, onnxruntime, sharp) cannot be bundled.
@@ -37,6 +32,8 @@ await Promise.all([
     format: 'cjs',
     packages: 'external',
   }),
+  // Inference worker threads, started by both the CLI/server and the Electron main process.
+  esbuild({ ...common, ...inferenceWorkerBundle, outfile: 'dist/worker/inference.cjs' }),
   // A sandboxed preload cannot require npm packages: everything but electron is bundled in.
   esbuild({
     ...common,

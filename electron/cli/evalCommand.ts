@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { evaluateFolder } from '../services/evaluation/evaluate.js';
 import { requireFolder } from '../services/ingest/folders.js';
-import { DEFAULT_MODEL_ID } from '../services/inference/champion.js';
-import { loadModel } from '../services/inference/modelRunner.js';
-import { MODELS_DIR } from './paths.js';
+import { loadCliModel } from './cliModel.js';
 import { progressLine } from './progress.js';
 
 export type EvalOptions = { images: string; out: string; modelId?: string };
@@ -14,7 +12,7 @@ const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toF
 /** `loupe eval`: the model's figures on a labelled folder in the dataset's layout. */
 export async function evalCommand(options: EvalOptions): Promise<number> {
   const root = await requireFolder(path.resolve(options.images));
-  const model = await loadModel(path.join(MODELS_DIR, options.modelId ?? DEFAULT_MODEL_ID));
+  const model = await loadCliModel(options.modelId);
   const progress = progressLine(process.stderr);
   try {
     const report = await evaluateFolder(model, root, (done, total) =>

@@ -4,7 +4,7 @@ import type { ImportProgressDto } from '../shared/contract.js';
 import { startServices } from '../services/app.js';
 import { requireFolder } from '../services/ingest/folders.js';
 import { consoleLogger } from './logger.js';
-import { MODELS_DIR } from './paths.js';
+import { INFERENCE_WORKER, MODELS_DIR } from './paths.js';
 import { progressLine } from './progress.js';
 
 export type ImportOptions = { images: string; dataDir: string; modelId?: string; labels?: string };
@@ -19,6 +19,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
     modelId: options.modelId,
     watchHotFolder: false,
     logger: consoleLogger('stderr'),
+    inferenceWorker: INFERENCE_WORKER,
   });
   if (options.labels) {
     try {

@@ -10,6 +10,8 @@ export const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MODELS_DIR = path.join(APP_ROOT, 'models');
 export const DEMO_IMAGES_DIR = path.join(APP_ROOT, 'demo', 'images');
 export const RENDERER_DIR = path.join(APP_ROOT, 'dist', 'renderer');
+/** The bundled inference worker thread (scripts/build.mjs). */
+export const INFERENCE_WORKER = path.join(APP_ROOT, 'dist', 'worker', 'inference.cjs');
 
 /** The per-user data folder, the same one Electron's `userData` gives the desktop app. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { requireFolder } from '../services/ingest/folders.js';
-import { DEFAULT_MODEL_ID } from '../services/inference/champion.js';
 import { listImages, predictFiles } from '../services/inference/folderPredictor.js';
-import { loadModel } from '../services/inference/modelRunner.js';
-import { MODELS_DIR } from './paths.js';
+import { loadCliModel } from './cliModel.js';
 import { progressLine } from './progress.js';
 
 export type PredictOptions = { images: string; out: string; modelId?: string };
@@ -14,7 +12,7 @@ const round = (v: number, digits = 6): number => Number(v.toFixed(digits));
 /** `loupe predict`: one JSON line per image under a folder, in file order. */
 export async function predictCommand(options: PredictOptions): Promise<number> {
   const root = await requireFolder(path.resolve(options.images));
-  const model = await loadModel(path.join(MODELS_DIR, options.modelId ?? DEFAULT_MODEL_ID));
+  const model = await loadCliModel(options.modelId);
   const files = await listImages(root);
   const out = fs.createWriteStream(path.resolve(options.out));
   const progress = progressLine(process.stderr);

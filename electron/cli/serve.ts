@@ -4,7 +4,7 @@ import path from 'node:path';
 import { closeServer, createHttpServer } from '../server/httpServer.js';
 import { startServices } from '../services/app.js';
 import { consoleLogger } from './logger.js';
-import { DEMO_IMAGES_DIR, MODELS_DIR, RENDERER_DIR } from './paths.js';
+import { DEMO_IMAGES_DIR, INFERENCE_WORKER, MODELS_DIR, RENDERER_DIR } from './paths.js';
 
 export type ServeOptions = {
   port: number;
@@ -34,6 +34,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     modelId: options.modelId,
     hotFolder: options.hotFolder,
     logger: consoleLogger(),
+    inferenceWorker: INFERENCE_WORKER,
   });
   const token = randomBytes(24).toString('base64url');
   const serverOptions = { host: options.host, port: options.port, token, rendererDir: RENDERER_DIR };

@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     demoImagesDir: existsSync(paths.demoImagesDir) ? paths.demoImagesDir : null,
     logger: console,
     pdfRenderer: electronPdfRenderer(BrowserWindow),
+    inferenceWorker: paths.inferenceWorker,
   });
   starting = pending;
   const services = await pending;

@@ -12,6 +12,8 @@ export type AppPaths = {
   /** The built renderer served over app://loupe. */
   rendererDir: string;
   preload: string;
+  /** The bundled inference worker thread; Electron loads workers from inside app.asar. */
+  inferenceWorker: string;
 };
 
 export type PathEnv = {
@@ -58,5 +60,6 @@ export function resolveAppPaths({ app, argv, resourcesPath, cwd }: PathEnv): App
     demoImagesDir: path.join(resourceRoot, 'demo', 'images'),
     rendererDir: path.join(appPath, 'dist', 'renderer'),
     preload: path.join(appPath, 'dist', 'electron', 'preload.cjs'),
+    inferenceWorker: path.join(appPath, 'dist', 'worker', 'inference.cjs'),
   };
 }

@@ -13,6 +13,7 @@ import { RoutesRepo } from '../../db/repos/routes.js';
 import { SettingsRepo } from '../../db/repos/settings.js';
 import { SupervisorsRepo } from '../../db/repos/supervisors.js';
 import type { AppServices, StartOptions } from './app.types.js';
+import { loadModelInWorkers } from './inference/modelWorkers.js';
 import { notFound } from './errors.js';
 import { EventBus } from './events.js';
 import { createHandlers } from './handlers.js';
@@ -79,7 +80,12 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
 
   const station = options.station ?? settings.get<string>('station') ?? os.hostname();
   const modelId = options.modelId ?? settings.get<string>('champion_model') ?? DEFAULT_MODEL_ID;
-  const champion = await loadChampion(path.join(options.modelsDir, modelId), new ModelsRepo(db));
+  const { inferenceWorker } = options;
+  const champion = await loadChampion(
+    path.join(options.modelsDir, modelId),
+    new ModelsRepo(db),
+    inferenceWorker ? (dir) => loadModelInWorkers(dir, { script: inferenceWorker }) : undefined,
+  );
   if (!champion.ok) log.error(`model not loaded: ${champion.error}`);
   const model = champion.ok ? champion.model : null;
 

@@ -28,4 +28,9 @@ export interface StartOptions {
   logger?: Logger;
   /** Prints report HTML to PDF; the desktop app passes Electron's printToPDF, others use Chromium. */
   pdfRenderer?: PdfRenderer;
+  /**
+   * The built inference worker (dist/worker/inference.cjs). Given, the model runs on worker
+   * threads and the event loop stays free while images are scored; absent, it runs in-thread.
+   */
+  inferenceWorker?: string;
 }

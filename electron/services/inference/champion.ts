@@ -12,9 +12,13 @@ export type Champion =
  * is reported, not fatal: the station still records human decisions, and items wait for a
  * model to score them.
  */
-export async function loadChampion(modelDir: string, models: ModelsRepo): Promise<Champion> {
+export async function loadChampion(
+  modelDir: string,
+  models: ModelsRepo,
+  load: (modelDir: string) => Promise<LoadedModel> = loadModel,
+): Promise<Champion> {
   try {
-    const loaded = await loadModel(modelDir);
+    const loaded = await load(modelDir);
     const row = models.register({
       modelId: loaded.manifest.id,
       version: loaded.manifest.version,

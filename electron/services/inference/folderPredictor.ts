@@ -1,7 +1,5 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { decodeGray } from '../imaging/decode.js';
 import { scanFolder } from '../ingest/scan.js';
 import type { LoadedModel, TimedPrediction } from './modelRunner.js';
 
@@ -23,8 +21,9 @@ export async function listImages(
 }
 
 /**
- * Scores files with `concurrency` in flight, so one image decodes while another runs through
- * the model, and hands results back in input order. A file that cannot be read or decoded
+ * Scores files with `concurrency` in flight (default 4: two per inference worker, so each
+ * worker has an image decoded and waiting while it scores another), and hands results back in
+ * input order. A file that cannot be read or decoded
  * yields an error result; the run goes on.
  */
 export async function predictFiles(
@@ -33,7 +32,7 @@ export async function predictFiles(
   files: readonly string[],
   options: { concurrency?: number; onResult: (result: FileResult, index: number) => void },
 ): Promise<void> {
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? 4;
   const done = new Map<number, FileResult>();
   let nextToEmit = 0;
   let nextToStart = 0;
@@ -50,8 +49,7 @@ export async function predictFiles(
       const absolutePath = path.join(root, file);
       const started = performance.now();
       try {
-        const pixels = await decodeGray(await fs.readFile(absolutePath));
-        const prediction = await model.predict(pixels);
+        const prediction = await model.predictFile(absolutePath);
         done.set(index, {
           file,
           absolutePath,

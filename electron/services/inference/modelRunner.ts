@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
+import { decodeGray } from '../imaging/decode.js';
 import type { GrayPixels } from '../imaging/decode.js';
 import { heatmapGrid } from './heatmapGrid.js';
 import type { HeatmapGrid } from './heatmapGrid.js';
@@ -22,6 +23,8 @@ export type LoadedModel = {
   manifest: ModelManifest;
   sha256: string;
   predict(image: GrayPixels): Promise<TimedPrediction>;
+  /** Reads, decodes and scores one file; an unreadable image rejects with an ImageError. */
+  predictFile(absolutePath: string): Promise<TimedPrediction>;
   close(): Promise<void>;
 };
 
@@ -32,8 +35,10 @@ export class ModelLoadError extends Error {
 /**
  * Loads one model version from its folder. The manifest is the whole description of the
  * model; the file's hash must match it so a swapped or half-copied model.onnx is refused.
- * One session per model version, created once. `session.run` executes on onnxruntime's own
- * threads, so the event loop stays free while it runs.
+ * One session per model version, created once. onnxruntime-node runs `session.run`
+ * synchronously on the calling thread: the station loads its model on worker threads
+ * (modelWorkers.ts) so its event loop stays free; this in-thread form serves those workers,
+ * tests and tools.
  */
 export async function loadModel(
   modelDir: string,
@@ -77,29 +82,39 @@ export async function loadModel(
     throw new ModelLoadError(`${file} lacks the inputs/outputs its manifest names: ${missing.join(', ')}`);
   }
 
+  // Input tensors come back here after their run; one per image in flight at most.
+  const spareTensors: Float32Array[] = [];
+  const predict = async (image: GrayPixels): Promise<TimedPrediction> => {
+    const started = performance.now();
+    const prepared = preprocess(image, manifest, spareTensors.pop());
+    const feeds = { [manifest.input.name]: new ort.Tensor('float32', prepared.tensor, prepared.dims) };
+    let results: ort.InferenceSession.ReturnType;
+    try {
+      results = await session.run(feeds, wantedOutputs);
+    } finally {
+      // The run has read the input; the next image may overwrite it.
+      spareTensors.push(prepared.tensor);
+    }
+    const raw: RawOutputs = {};
+    for (const name of wantedOutputs) {
+      const t = results[name]!;
+      raw[name] = { data: t.data as Float32Array, dims: t.dims };
+    }
+    const prediction = postprocess(raw, manifest, prepared.geometry);
+    const heat = raw[manifest.outputs.heatmap]!;
+    const [h, w] = [heat.dims[2]!, heat.dims[3]!];
+    return {
+      ...prediction,
+      heatmap: heatmapGrid(heat.data, h, w, prepared.geometry),
+      topDefectClass: topDefectClass(prediction.classProbabilities, manifest.okLabel),
+      latencyMs: performance.now() - started,
+    };
+  };
   return {
     manifest,
     sha256,
-    async predict(image) {
-      const started = performance.now();
-      const prepared = preprocess(image, manifest);
-      const feeds = { [manifest.input.name]: new ort.Tensor('float32', prepared.tensor, prepared.dims) };
-      const results = await session.run(feeds, wantedOutputs);
-      const raw: RawOutputs = {};
-      for (const name of wantedOutputs) {
-        const t = results[name]!;
-        raw[name] = { data: t.data as Float32Array, dims: t.dims };
-      }
-      const prediction = postprocess(raw, manifest, prepared.geometry);
-      const heat = raw[manifest.outputs.heatmap]!;
-      const [h, w] = [heat.dims[2]!, heat.dims[3]!];
-      return {
-        ...prediction,
-        heatmap: heatmapGrid(heat.data, h, w, prepared.geometry),
-        topDefectClass: topDefectClass(prediction.classProbabilities, manifest.okLabel),
-        latencyMs: performance.now() - started,
-      };
-    },
+    predict,
+    predictFile: async (absolutePath) => predict(await decodeGray(await fs.readFile(absolutePath))),
     close: () => session.release(),
   };
 }

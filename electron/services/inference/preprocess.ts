@@ -59,6 +59,8 @@ export function letterboxGeometry(width: number, height: number, manifest: Model
 }
 
 type Taps = { i0: Int32Array; i1: Int32Array; f: Float64Array };
+/** The source rows the output reads, ascending, and which of them each output row blends. */
+type RowPlan = { rows: Int32Array; top: Int32Array; bot: Int32Array; f: Float64Array };
 
 /** Bilinear taps with half-pixel centres (PyTorch align_corners=False, no antialias). */
 function axisTaps(nOut: number, nIn: number): Taps {
@@ -76,10 +78,36 @@ function axisTaps(nOut: number, nIn: number): Taps {
   return { i0, i1, f };
 }
 
+function rowPlan(nOut: number, nIn: number): RowPlan {
+  const { i0, i1, f } = axisTaps(nOut, nIn);
+  const slotOf = new Int32Array(nIn).fill(-1);
+  const rows: number[] = [];
+  for (let i = 0; i < nOut; i++) slotOf[i0[i]!] = slotOf[i1[i]!] = 0;
+  for (let r = 0; r < nIn; r++) if (slotOf[r] === 0) slotOf[r] = rows.push(r) - 1;
+  return { rows: Int32Array.from(rows), top: i0.map((r) => slotOf[r]!), bot: i1.map((r) => slotOf[r]!), f };
+}
+
+// A station's camera gives one image size, so the plans for the last few sizes are kept.
+const planCache = new Map<string, { x: Taps; y: RowPlan }>();
+function resizePlan(nw: number, w: number, nh: number, h: number): { x: Taps; y: RowPlan } {
+  const key = `${nw}:${w}:${nh}:${h}`;
+  let plan = planCache.get(key);
+  if (!plan) {
+    if (planCache.size >= 8) planCache.delete(planCache.keys().next().value!);
+    plan = { x: axisTaps(nw, w), y: rowPlan(nh, h) };
+    planCache.set(key, plan);
+  }
+  return plan;
+}
+
+// Source rows interpolated along x, kept between calls (preprocess is synchronous).
+let rowScratch = new Float64Array(0);
+
 /**
  * Bilinear resize of the content straight into its place in the tensor (0..255 units), with
- * the sums the normaliser needs gathered in the same pass — one pass and no intermediate
- * buffer per image, since this runs on the event loop between model runs.
+ * the sums the normaliser needs gathered in the same pass. Each source row the output reads is
+ * interpolated along x once, then each output row blends two of them; the arithmetic per pixel
+ * is the direct form's, so results are bit-identical to it.
  */
 function resizeInto(
   image: GrayImage,
@@ -90,35 +118,28 @@ function resizeInto(
   offset: number,
 ): { sum: number; sumSq: number } {
   const { data, width: w, height: h } = image;
-  const ys = axisTaps(nh, h);
-  const xs = axisTaps(nw, w);
-  // Each source row is interpolated along x once and reused by the output rows next to it;
-  // the arithmetic is the same per pixel, so results are bit-identical to the direct form.
-  const rowA = new Float64Array(nw);
-  const rowB = new Float64Array(nw);
-  let rows: [number, Float64Array, number, Float64Array] = [-1, rowA, -1, rowB];
-  const horizontal = (r: number): Float64Array => {
-    if (rows[0] === r) return rows[1];
-    if (rows[2] === r) return rows[3];
-    // Replace the row that is not needed next (rows only move downwards).
-    const target = rows[0] < rows[2] ? rows[1] : rows[3];
-    const base = r * w;
+  const { x: xs, y: plan } = resizePlan(nw, w, nh, h);
+  const { i0: xi0, i1: xi1, f: xf } = xs;
+  const sourceRows = plan.rows;
+  if (rowScratch.length < sourceRows.length * nw) rowScratch = new Float64Array(sourceRows.length * nw);
+  const rows = rowScratch;
+  for (let k = 0, at = 0; k < sourceRows.length; k++, at += nw) {
+    const base = sourceRows[k]! * w;
     for (let x = 0; x < nw; x++) {
-      const fx = xs.f[x]!;
-      target[x] = (1 - fx) * data[base + xs.i0[x]!]! + fx * data[base + xs.i1[x]!]!;
+      const fx = xf[x]!;
+      rows[at + x] = (1 - fx) * data[base + xi0[x]!]! + fx * data[base + xi1[x]!]!;
     }
-    rows = rows[0] < rows[2] ? [r, target, rows[2], rows[3]] : [rows[0], rows[1], r, target];
-    return target;
-  };
+  }
+  const { top: tops, bot: bots, f: yf } = plan;
   let sum = 0;
   let sumSq = 0;
   for (let y = 0; y < nh; y++) {
-    const top = horizontal(ys.i0[y]!);
-    const bot = horizontal(ys.i1[y]!);
-    const fy = ys.f[y]!;
+    const top = tops[y]! * nw;
+    const bot = bots[y]! * nw;
+    const fy = yf[y]!;
     const dst = offset + y * rowStride;
     for (let x = 0; x < nw; x++) {
-      const v = (1 - fy) * top[x]! + fy * bot[x]!;
+      const v = (1 - fy) * rows[top + x]! + fy * rows[bot + x]!;
       tensor[dst + x] = v;
       sum += v;
       sumSq += v * v;
@@ -141,7 +162,12 @@ function normalizer(
   return { mean, div: Math.max(Math.sqrt(variance), norm.stdFloor) };
 }
 
-export function preprocess(image: GrayImage, manifest: ModelManifest): PreparedInput {
+/**
+ * `reuse`, when it has the input's length, is written over instead of allocating a new tensor
+ * (every element is set, padding included): a 384×384 tensor per image is otherwise the main
+ * garbage the scoring loop makes.
+ */
+export function preprocess(image: GrayImage, manifest: ModelManifest, reuse?: Float32Array): PreparedInput {
   const { width, height, data } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new Error(`preprocess: invalid image size ${width}x${height}`);
@@ -155,7 +181,7 @@ export function preprocess(image: GrayImage, manifest: ModelManifest): PreparedI
   const { contentWidth: nw, contentHeight: nh, offsetX, offsetY, inputWidth: W, inputHeight: H } = geometry;
   const C = manifest.input.channels;
   const plane = W * H;
-  const tensor = new Float32Array(C * plane);
+  const tensor = reuse?.length === C * plane ? reuse : new Float32Array(C * plane);
   const sums = resizeInto(image, nw, nh, tensor, W, offsetY * W + offsetX);
   const { mean, div } = normalizer(sums, nw * nh, manifest);
   const pad = manifest.preprocessing.padValue;

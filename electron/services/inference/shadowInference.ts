@@ -17,7 +17,7 @@ export type ShadowDeps = {
   /** Routes a freshly scored item by the policy in force; runs inside the prediction's transaction. */
   route?: (itemId: number) => void;
   log: (message: string, err?: unknown) => void;
-  /** Items scored at once: one decodes while another is in session.run. */
+  /** Items scored at once (default 4, two per inference worker): one waits while another is scored. */
   concurrency?: number;
 };
 
@@ -71,7 +71,7 @@ export class ShadowInference {
   }
 
   private pump(): void {
-    const limit = this.deps.concurrency ?? 2;
+    const limit = this.deps.concurrency ?? 4;
     while (this.running < limit && this.queue.length > 0) {
       const job = this.queue.shift()!;
       this.running++;

@@ -118,6 +118,8 @@ describe('electron/main/index.ts', () => {
       demoImagesDir: null,
       logger: console,
       pdfRenderer: expect.any(Function),
+      // The model runs on worker threads, off the main process's event loop.
+      inferenceWorker: path.join(appPath, 'dist', 'worker', 'inference.cjs'),
     });
     expect(electron.protocol.handle.mock.calls.map(([scheme]) => scheme as string).sort()).toEqual([
       'app',

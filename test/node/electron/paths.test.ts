@@ -45,6 +45,7 @@ describe('resolveAppPaths', () => {
       demoImagesDir: path.join(root, 'demo', 'images'),
       rendererDir: path.join(root, 'dist', 'renderer'),
       preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
+      inferenceWorker: path.join(root, 'dist', 'worker', 'inference.cjs'),
     });
   });
 
@@ -61,5 +62,8 @@ describe('resolveAppPaths', () => {
     expect(paths.demoImagesDir).toBe(path.join(root, 'resources', 'demo', 'images'));
     expect(paths.rendererDir).toBe(path.join(root, 'resources', 'app.asar', 'dist', 'renderer'));
     expect(paths.preload).toBe(path.join(root, 'resources', 'app.asar', 'dist', 'electron', 'preload.cjs'));
+    expect(paths.inferenceWorker).toBe(
+      path.join(root, 'resources', 'app.asar', 'dist', 'worker', 'inference.cjs'),
+    );
   });
 });
