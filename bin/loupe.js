@@ -7,12 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = new URL('../dist/node/cli.js', import.meta.url);
-if (
-  !existsSync(fileURLToPath(cli)) ||
-  !existsSync(fileURLToPath(new URL('../dist/renderer/index.html', import.meta.url)))
-) {
+const built = ['../dist/node/cli.js', '../dist/worker/inference.cjs', '../dist/renderer/index.html'];
+if (built.some((file) => !existsSync(fileURLToPath(new URL(file, import.meta.url))))) {
   console.error('loupe: first start, building the app…');
-  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 await import(cli.href);
