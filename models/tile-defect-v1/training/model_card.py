@@ -40,6 +40,13 @@ linear-probe type head below (one paired run on the lite variant), and shipping 
   types correctly but ~60 % on validation). On the lite variant it generalised worse
   (validation type accuracy 0.55 vs 0.61; it fits only 62 % of the training defects), so the
   joint head stays.
+- Tried on the 1.1.0 weights, not adopted: flip test-time augmentation (score, type logits
+  and the un-flipped heatmap averaged over mirrored copies of the input). On validation it
+  moved the figures both ways: with the horizontal mirror AUROC 0.930, recall 0.750,
+  highlight hit 0.819, type accuracy 0.655; with all four mirrors 0.954, 0.810, 0.819, 0.679
+  (no augmentation: 0.945, 0.738, 0.831, 0.643). Changes of that size and sign are within the
+  validation noise described below, and it costs 2-4x the inference time per image
+  (`training/flip_tta.py` re-measures it on a checkpoint).
 - Kept unchanged: the group-aware split, class-balanced defect crops (each defect type drawn
   equally, so fray's ~20 training images are seen as often as blowhole's 67), the losses,
   the fixed schedule with the final weights (no checkpoint chosen on validation).
