@@ -32,7 +32,7 @@ const { values } = parseArgs({
     images: { type: 'string', default: DEMO_IMAGES_DIR },
     model: { type: 'string', default: DEFAULT_MODEL_ID },
     rounds: { type: 'string', default: '5' },
-    concurrency: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: '8' },
   },
 });
 const rounds = Number(values.rounds);

@@ -21,10 +21,10 @@ export async function listImages(
 }
 
 /**
- * Scores files with `concurrency` in flight (default 4: two per inference worker, so each
- * worker has an image decoded and waiting while it scores another), and hands results back in
- * input order. A file that cannot be read or decoded
- * yields an error result; the run goes on.
+ * Scores files with `concurrency` in flight, and hands results back in input order. The
+ * default, 8, is four per inference worker: a worker reads new requests only between model
+ * runs, so a few queued files keep it from waiting on a read and decode. A file that cannot be
+ * read or decoded yields an error result; the run goes on.
  */
 export async function predictFiles(
   model: LoadedModel,
@@ -32,7 +32,7 @@ export async function predictFiles(
   files: readonly string[],
   options: { concurrency?: number; onResult: (result: FileResult, index: number) => void },
 ): Promise<void> {
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 8;
   const done = new Map<number, FileResult>();
   let nextToEmit = 0;
   let nextToStart = 0;
