@@ -28,6 +28,9 @@ export type LoadedModel = {
   close(): Promise<void>;
 };
 
+/** Input tensors kept for reuse per model: enough for the images a worker has in flight. */
+const MAX_SPARE_TENSORS = 4;
+
 export class ModelLoadError extends Error {
   override name = 'ModelLoadError';
 }
@@ -82,7 +85,7 @@ export async function loadModel(
     throw new ModelLoadError(`${file} lacks the inputs/outputs its manifest names: ${missing.join(', ')}`);
   }
 
-  // Input tensors come back here after their run; one per image in flight at most.
+  // Input tensors come back here after their run, for the next images to reuse.
   const spareTensors: Float32Array[] = [];
   const predict = async (image: GrayPixels): Promise<TimedPrediction> => {
     const started = performance.now();
@@ -93,7 +96,7 @@ export async function loadModel(
       results = await session.run(feeds, wantedOutputs);
     } finally {
       // The run has read the input; the next image may overwrite it.
-      spareTensors.push(prepared.tensor);
+      if (spareTensors.length < MAX_SPARE_TENSORS) spareTensors.push(prepared.tensor);
     }
     const raw: RawOutputs = {};
     for (const name of wantedOutputs) {

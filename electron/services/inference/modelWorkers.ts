@@ -4,7 +4,8 @@
  * onnxruntime-node's `session.run` blocks the thread that calls it (4–5 ms per tile for the
  * default model), so scoring on the main thread stalls every HTTP/IPC request while a folder
  * is imported, and one process can only run one inference at a time. Each worker holds its own
- * session; the station decodes images (libvips, off the event loop) and posts the pixels.
+ * session and takes either decoded pixels (an import has decoded them already) or a file path,
+ * which it reads and decodes itself (folder scoring).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
