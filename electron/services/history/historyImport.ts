@@ -118,6 +118,8 @@ type Prepared = {
   prediction: TimedPrediction | null;
 };
 
+const SCORING_LANES = 4;
+
 /**
  * Imports labelled past inspections: validates every row and image first, scores the images in
  * shadow, then writes items, predictions and `history` decisions in one transaction — a failed
@@ -130,10 +132,21 @@ export async function importHistory(
 ): Promise<HistoryResult> {
   const { rows, errors } = validateRows(csvText, deps.defectClasses);
   const prepared = new Map<string, Prepared>();
+  const claimed = new Set<string>();
   let done = 0;
-  for (const row of rows) {
-    deps.onProgress?.(++done, rows.length);
-    if (prepared.has(row.file)) continue;
+  let next = 0;
+  // A few images in flight, so the model's workers score while the next files are read.
+  const lane = async (): Promise<void> => {
+    while (next < rows.length) {
+      const row = rows[next++]!;
+      if (!claimed.has(row.file)) {
+        claimed.add(row.file);
+        await prepare(row);
+      }
+      deps.onProgress?.(++done, rows.length);
+    }
+  };
+  const prepare = async (row: (typeof rows)[number]): Promise<void> => {
     const absolute = path.join(imagesDir, ...row.file.split('/'));
     try {
       const bytes = await fs.readFile(absolute);
@@ -158,7 +171,8 @@ export async function importHistory(
           code === 'ENOENT' ? `image not found: ${row.file}` : `${row.file}: ${(err as Error).message}`,
       });
     }
-  }
+  };
+  await Promise.all(Array.from({ length: SCORING_LANES }, lane));
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
   const stored = new Map<string, string>();
