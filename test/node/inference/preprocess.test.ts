@@ -51,6 +51,31 @@ describe('preprocess', () => {
     expect(tensor.every((v) => v === 0)).toBe(true);
   });
 
+  it('writes every element of a reused tensor, and gives the same tensor as a fresh one', () => {
+    const manifest = small(64, 48);
+    // Sizes in a row that need different plans (down- and upscaling, both orientations).
+    const images = [
+      [200, 90],
+      [31, 77],
+      [64, 48],
+      [7, 5],
+    ].map(([width, height], seed) => ({
+      width: width!,
+      height: height!,
+      data: Uint8Array.from({ length: width! * height! }, (_, i) => (i * 37 + seed * 101) % 256),
+    }));
+    const reused = new Float32Array(64 * 48).fill(Number.NaN);
+    for (const image of images) {
+      const fresh = preprocess(image, manifest).tensor;
+      const again = preprocess(image, manifest, reused);
+      expect(again.tensor).toBe(reused);
+      expect(Array.from(again.tensor)).toEqual(Array.from(fresh));
+    }
+    // A buffer of the wrong length is not used.
+    const wrong = new Float32Array(10);
+    expect(preprocess(images[0]!, manifest, wrong).tensor).not.toBe(wrong);
+  });
+
   it('refuses pixel buffers that do not match the size', () => {
     expect(() => preprocess({ data: new Uint8Array(5), width: 2, height: 2 }, base)).toThrow(
       /expected 4 greyscale bytes/,
