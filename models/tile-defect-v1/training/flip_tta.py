@@ -14,6 +14,7 @@ import torch
 
 from common import DEFAULT_DATA, load_checkpoint, read_items
 from evaluate import infer, metrics
+from export import sigmoid, softmax
 
 MIRRORS = {  # torch.flip dims on NCHW: 3 = left-right, 2 = up-down
     "none": [()],
@@ -49,8 +50,7 @@ def main():
         rows = infer(Mirrored(net, flips), args.data, items, variant.canvas)
         s = np.array([r["s"] for r in rows])
         t = np.stack([r["t"] for r in rows])
-        e = np.exp(t - t.max(1, keepdims=True))
-        m = metrics(rows, 1.0 / (1.0 + np.exp(-s)), e / e.sum(1, keepdims=True))
+        m = metrics(rows, sigmoid(s), softmax(t))
         print(f"{name:22s} AUROC {m['imageAuroc']['value']:.3f}  recall {m['recallAtFrr5']['value']:.3f}  "
               f"highlight hit {m['highlightHit']['value']:.3f}  type accuracy {m['defectTypeAccuracy']['value']:.3f}",
               flush=True)
