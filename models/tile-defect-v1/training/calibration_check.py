@@ -13,9 +13,9 @@ import argparse
 import numpy as np
 import torch
 
-from common import DEFAULT_DATA, load_checkpoint, read_items
-from evaluate import ece, infer
-from export import cross_fitted, fit_binary_temperature, platt_calibrator, sigmoid
+from calibration import cross_fitted, fit_binary_temperature, platt_calibrator, sigmoid
+from common import DEFAULT_DATA
+from evaluate import ece, validation_set
 
 
 def temperature_calibrator(s, y):
@@ -38,12 +38,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    net, variant, ck = load_checkpoint(args.ckpt)
-    rows = infer(net, args.data, [it for it in read_items(args.data) if it.group in set(ck["val_groups"])],
-                 variant.canvas)
-    s = np.array([r["s"] for r in rows])
-    y = np.array([r["item"].label != "ok" for r in rows], dtype=float)
-    groups = np.array([r["item"].group for r in rows])
+    _, _, _, _, (s, _, y, groups, _) = validation_set(args.ckpt, args.data)
     eces = {m: [] for m in CALIBRATORS}
     losses = {m: [] for m in CALIBRATORS}
     for seed in range(args.splits):

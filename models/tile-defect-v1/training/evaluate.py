@@ -150,11 +150,28 @@ def metrics(rows, p_def: np.ndarray, type_prob: np.ndarray):
     }
 
 
+def validation_set(ckpt_path, data_dir):
+    """The checkpoint's network run on its validation groups, and the arrays every check reads:
+    -> net, variant, ck, rows, (s: defect logits, t: type logits [N,5], y: 1 if defective,
+    groups, cls: true defect type index, -1 for OK)."""
+    from common import load_checkpoint, read_items
+    net, variant, ck = load_checkpoint(ckpt_path)
+    rows = infer(net, data_dir, [it for it in read_items(data_dir) if it.group in set(ck["val_groups"])],
+                 variant.canvas)
+    s = np.array([r["s"] for r in rows])
+    t = np.stack([r["t"] for r in rows])
+    y = np.array([r["item"].label != "ok" for r in rows], dtype=float)
+    groups = np.array([r["item"].group for r in rows])
+    cls = np.array([LABELS.index(r["item"].label) - 1 for r in rows])
+    return net, variant, ck, rows, (s, t, y, groups, cls)
+
+
 def main():
     import argparse
     import json
 
-    from common import DEFAULT_DATA, load_checkpoint, read_items
+    from calibration import sigmoid, softmax
+    from common import DEFAULT_DATA
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--ckpt", required=True)
@@ -164,25 +181,19 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     here = os.path.dirname(os.path.abspath(__file__))
-    net, variant, ck = load_checkpoint(args.ckpt)
-    rows = infer(net, args.data, [it for it in read_items(args.data) if it.group in set(ck["val_groups"])],
-                 variant.canvas)
-    s = np.array([r["s"] for r in rows])
-    t = np.stack([r["t"] for r in rows])
-    y = np.array([r["item"].label != "ok" for r in rows], dtype=float)
+    net, variant, ck, rows, (s, t, y, groups, cls) = validation_set(args.ckpt, args.data)
     if args.refit:
-        from export import fit_platt, fit_temperature
+        from calibration import fit_platt, fit_temperature
         d = y == 1
         a, b = fit_platt(s, y)
-        T = fit_temperature(t[d], np.array([LABELS.index(r["item"].label) - 1 for r in rows])[d])
+        T = fit_temperature(t[d], cls[d])
     else:
         path = args.manifest or os.path.join(here, "..", "..", variant.model_dir, "manifest.json")
         cal = json.load(open(path))["calibration"]
         a, b, T = cal["a"], cal["b"], cal["temperature"]
-    p = 1.0 / (1.0 + np.exp(-(a * s + b)))
-    e = np.exp(t / T - (t / T).max(1, keepdims=True))
-    m = metrics(rows, p, e / e.sum(1, keepdims=True))
-    m["ece"] = {"before": ece(1.0 / (1.0 + np.exp(-s)), y), "after": ece(p, y), "a": a, "b": b, "T": T}
+    p = sigmoid(a * s + b)
+    m = metrics(rows, p, softmax(t / T))
+    m["ece"] = {"before": ece(sigmoid(s), y), "after": ece(p, y), "a": a, "b": b, "T": T}
     print(json.dumps(m, indent=1))
 
 

@@ -20,11 +20,10 @@ import time
 import numpy as np
 import onnx
 import torch
-import torch.nn.functional as F
 
-from common import (DEFAULT_DATA, LABELS, PAD_VALUE, STD_FLOOR, STRIDE, Calibrated, load_checkpoint,
-                    read_items)
-from evaluate import ece, group_bootstrap_ece, infer, metrics
+from calibration import cross_fitted_ece, fit_platt, fit_temperature, sigmoid, softmax
+from common import DEFAULT_DATA, LABELS, PAD_VALUE, STD_FLOOR, STRIDE, Calibrated
+from evaluate import ece, group_bootstrap_ece, metrics, validation_set
 from model_card import write_card
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -32,76 +31,6 @@ MODELS = os.path.dirname(os.path.dirname(HERE))
 CITATION = ('Yibin Huang, Congying Qiu, Kui Yuan. "Surface defect saliency of magnetic tile." '
             "The Visual Computer 36, 85-96 (2020). https://doi.org/10.1007/s00371-018-1588-5")
 REGION_THRESHOLD = 0.5
-
-
-def _minimise(params, loss):
-    """LBFGS to convergence on a small calibration problem (float64 losses)."""
-    opt = torch.optim.LBFGS(params, max_iter=200, line_search_fn="strong_wolfe")
-
-    def closure():
-        opt.zero_grad()
-        value = loss()
-        value.backward()
-        return value
-    opt.step(closure)
-
-
-def fit_platt(s, y):
-    """Platt scaling of the defect logit: p = sigmoid(a*s + b)."""
-    a = torch.tensor(1.0, requires_grad=True)
-    b = torch.tensor(0.0, requires_grad=True)
-    st, yt = torch.tensor(s, dtype=torch.float64), torch.tensor(y, dtype=torch.float64)
-    _minimise([a, b], lambda: F.binary_cross_entropy_with_logits(a.double() * st + b.double(), yt))
-    return float(a), float(b)
-
-
-def fit_temperature(t, cls):
-    """Temperature of the type logits: softmax(t / T)."""
-    logT = torch.tensor(0.0, requires_grad=True)
-    tt, ct = torch.tensor(t, dtype=torch.float64), torch.tensor(cls)
-    _minimise([logT], lambda: F.cross_entropy(tt / logT.double().exp(), ct))
-    return float(logT.exp())
-
-
-def fit_binary_temperature(s, y):
-    """Temperature of the defect logit alone: p = sigmoid(s / T)."""
-    logT = torch.tensor(0.0, requires_grad=True)
-    st, yt = torch.tensor(s, dtype=torch.float64), torch.tensor(y, dtype=torch.float64)
-    _minimise([logT], lambda: F.binary_cross_entropy_with_logits(st / logT.double().exp(), yt))
-    return float(logT.exp())
-
-
-def sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-x))
-
-
-def softmax(x):
-    e = np.exp(x - x.max(1, keepdims=True))
-    return e / e.sum(1, keepdims=True)
-
-
-def platt_calibrator(s, y):
-    a, b = fit_platt(s, y)
-    return lambda x: sigmoid(a * x + b)
-
-
-def cross_fitted(s, y, groups, seed, calibrator):
-    """Probabilities from `calibrator(s, y) -> (logit -> p)` fitted on one half of the
-    validation groups (a seeded halving) and applied to the other half, both ways."""
-    ug = np.unique(groups)
-    rng = np.random.default_rng(seed)
-    fold = dict(zip(ug, rng.permutation(len(ug)) % 2))
-    f = np.array([fold[g] for g in groups])
-    p = np.zeros_like(s)
-    for k in (0, 1):
-        p[f == k] = calibrator(s[f != k], y[f != k])(s[f == k])
-    return p
-
-
-def cross_fitted_ece(s, y, groups, seed):
-    """ECE of Platt scaling scored on groups it was not fitted on: an honest figure, unlike
-    ECE on the data it was fitted on."""
-    return ece(cross_fitted(s, y, groups, seed, platt_calibrator), y)
 
 
 def band(p, y):
@@ -138,19 +67,10 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    net, variant, ck = load_checkpoint(args.ckpt)
+    net, variant, ck, rows, (s, t, y, groups, cls) = validation_set(args.ckpt, args.data)
     model_dir = args.model_dir or os.path.join(MODELS, variant.model_dir)
     os.makedirs(model_dir, exist_ok=True)
     canvas = variant.canvas
-
-    items = read_items(args.data)
-    val = [it for it in items if it.group in set(ck["val_groups"])]
-    rows = infer(net, args.data, val, canvas)
-    s = np.array([r["s"] for r in rows])
-    t = np.stack([r["t"] for r in rows])
-    y = np.array([r["item"].label != "ok" for r in rows], dtype=float)
-    groups = np.array([r["item"].group for r in rows])
-    cls = np.array([LABELS.index(r["item"].label) - 1 for r in rows])
 
     a, b = fit_platt(s, y)
     T = fit_temperature(t[y == 1], cls[y == 1])

@@ -12,9 +12,9 @@ import argparse
 import numpy as np
 import torch
 
+from calibration import sigmoid, softmax
 from common import DEFAULT_DATA, load_checkpoint, read_items
 from evaluate import infer, metrics
-from export import sigmoid, softmax
 
 MIRRORS = {  # torch.flip dims on NCHW: 3 = left-right, 2 = up-down
     "none": [()],

@@ -17,14 +17,12 @@ import subprocess
 import sys
 import tempfile
 
+from common import DEFAULT_DATA, VARIANTS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-# <repo>/../shared/datasets/magnetic-tile-defect, whatever the working directory is.
-DEFAULT_DATA = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "shared", "datasets",
-                                             "magnetic-tile-defect"))
 # Schedules that fit the time budgets on the 2-core build machine: steps set the run on an idle
 # machine (~35 and ~12 min); --max-minutes caps a busy one (the cosine anneal still completes).
 SCHEDULE = {"default": ("16000", "40"), "lite": ("10000", "13")}
-MODEL_ID = {"default": "tile-defect-v1", "lite": "tile-defect-lite"}
 
 
 def run(*args):
@@ -43,7 +41,7 @@ def main():
     ap.add_argument("--ckpt")
     args = ap.parse_args()
     steps, minutes = SCHEDULE[args.variant]
-    ckpt = args.ckpt or os.path.join(tempfile.gettempdir(), MODEL_ID[args.variant], "ckpt.pt")
+    ckpt = args.ckpt or os.path.join(tempfile.gettempdir(), VARIANTS[args.variant].model_id, "ckpt.pt")
     data = os.path.abspath(args.data)
     if not os.path.exists(os.path.join(data, "groups.csv")):
         sys.exit(f"dataset not found at {data} (expected groups.csv there); pass --data")
