@@ -1,3 +1,4 @@
+import { toSource } from './postprocess.js';
 import type { Geometry } from './preprocess.js';
 
 /** The defect heatmap as stored and sent to the station: one byte per cell (heat × 255). */
@@ -16,15 +17,13 @@ export function heatmapGrid(plane: ArrayLike<number>, h: number, w: number, geom
     const v = plane[i]!;
     data[i] = Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, v)) * 255) : 0;
   }
+  // The grid spans the whole model input, padding included.
+  const topLeft = toSource(geometry, 0, 0);
+  const bottomRight = toSource(geometry, geometry.inputWidth, geometry.inputHeight);
   return {
     width: w,
     height: h,
     data,
-    box: {
-      x: -geometry.offsetX / geometry.scaleX,
-      y: -geometry.offsetY / geometry.scaleY,
-      width: geometry.inputWidth / geometry.scaleX,
-      height: geometry.inputHeight / geometry.scaleY,
-    },
+    box: { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y },
   };
 }

@@ -37,7 +37,7 @@ function cellSize(geometry: Geometry, h: number, w: number): { cw: number; ch: n
 }
 
 /** Input-pixel x/y -> source-pixel x/y (undo letterbox offset and scale). */
-function toSource(geometry: Geometry, x: number, y: number): { x: number; y: number } {
+export function toSource(geometry: Geometry, x: number, y: number): { x: number; y: number } {
   return { x: (x - geometry.offsetX) / geometry.scaleX, y: (y - geometry.offsetY) / geometry.scaleY };
 }
 
