@@ -22,6 +22,9 @@ export type ItemRow = {
 
 export type NewItem = Omit<ItemRow, 'id'>;
 
+/** Where a page of the queue ended: the next page starts after this (captured_at, id). */
+export type QueueCursor = { capturedAt: string; id: number };
+
 const COLUMNS =
   'id, sha256, original_path, stored_path, source, station, captured_at, ingested_at, format, byte_size, width, height, status, quarantine_reason';
 
@@ -31,6 +34,8 @@ export class ItemsRepo {
   private readonly bySha;
   private readonly setStatusStmt;
   private readonly queueStmt;
+  private readonly queueAfterStmt;
+  private readonly unroutedStmt;
   private readonly countByStatus;
   private readonly quarantinedStmt;
   private readonly byStatusStmt;
@@ -48,6 +53,17 @@ export class ItemsRepo {
     this.queueStmt = db.prepare(
       `SELECT ${COLUMNS} FROM items WHERE status = 'predicted' ORDER BY captured_at, id LIMIT ?`,
     );
+    // Keyset paging on the items_status index, so a later page costs no more than the first.
+    this.queueAfterStmt = db.prepare(
+      `SELECT ${COLUMNS} FROM items WHERE status = 'predicted' AND (captured_at, id) > (@capturedAt, @id)
+       ORDER BY captured_at, id LIMIT @limit`,
+    );
+    this.unroutedStmt = db
+      .prepare(
+        `SELECT id FROM items WHERE status = 'predicted'
+         AND NOT EXISTS (SELECT 1 FROM routes r WHERE r.item_id = items.id) ORDER BY id`,
+      )
+      .pluck();
     // One indexed range per status: the decided history can be millions of rows and is never needed here.
     this.countByStatus = db.prepare('SELECT COUNT(*) AS n FROM items WHERE status = ?').pluck();
     this.anyStmt = db.prepare('SELECT 1 FROM items LIMIT 1').pluck();
@@ -78,9 +94,15 @@ export class ItemsRepo {
     this.setStatusStmt.run({ id, status });
   }
 
-  /** Items waiting for a human, oldest capture first. */
-  queue(limit: number): ItemRow[] {
-    return this.queueStmt.all(limit) as ItemRow[];
+  /** Items waiting for a human, oldest capture first; `after` continues from a previous page. */
+  queue(limit: number, after: QueueCursor | null = null): ItemRow[] {
+    if (!after) return this.queueStmt.all(limit) as ItemRow[];
+    return this.queueAfterStmt.all({ ...after, limit }) as ItemRow[];
+  }
+
+  /** Scored items with no route yet (scored before routing existed, or a crash in between). */
+  predictedWithoutRoute(): number[] {
+    return this.unroutedStmt.all() as number[];
   }
 
   withStatus(status: ItemStatus): ItemRow[] {

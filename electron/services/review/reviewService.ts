@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ItemDto, ParsedInput, PolicyDto, QueueItemDto, SuggestionDto } from '../../shared/contract.js';
 import type { Db } from '../../../db/open.js';
 import type { DecisionsRepo } from '../../../db/repos/decisions.js';
-import type { ItemRow, ItemsRepo } from '../../../db/repos/items.js';
+import type { ItemRow, ItemsRepo, QueueCursor } from '../../../db/repos/items.js';
 import type { PoliciesRepo } from '../../../db/repos/policies.js';
 import type { PredictionsRepo } from '../../../db/repos/predictions.js';
 import type { RoutesRepo } from '../../../db/repos/routes.js';
@@ -40,25 +40,42 @@ export function toItemDto(row: ItemRow): ItemDto {
   };
 }
 
-/** How many queued items are looked at per requested one, since some are not for this inspector. */
-const SCAN_FACTOR = 4;
+/** Queued items read per page while looking for reads open to this inspector. */
+const QUEUE_PAGE = 64;
+
+type RouteOf = ReturnType<RoutesRepo['get']>;
+type TaskWithPolicy = OpenTask & { policy: PolicyDto; route: RouteOf };
 
 /** Human review: the queue of open reads, decisions and undo. Every write is one transaction. */
 export class ReviewService {
   constructor(private readonly deps: ReviewDeps) {}
 
-  /** The policy an item was routed under (items scored before routing fall under the current one). */
-  private policyFor(itemId: number): { route: ReturnType<RoutesRepo['get']>; policy: PolicyDto } {
+  /**
+   * The policy an item was routed under (items scored before routing fall under the current one).
+   * `cache` lets one queue pass parse each policy row once instead of once per item.
+   */
+  private policyFor(
+    itemId: number,
+    cache?: Map<number, PolicyDto | null>,
+  ): { route: RouteOf; policy: PolicyDto } {
     const route = this.deps.routes.get(itemId);
-    const policy = (route && this.deps.policies.get(route.policy_id)) || this.deps.policy.current();
-    return { route, policy };
+    let routed: PolicyDto | null = null;
+    if (route) {
+      if (cache?.has(route.policy_id)) routed = cache.get(route.policy_id)!;
+      else {
+        routed = this.deps.policies.get(route.policy_id);
+        cache?.set(route.policy_id, routed);
+      }
+    }
+    return { route, policy: routed || this.deps.policy.current() };
   }
 
   private taskFor(
     itemId: number,
     inspector: string | null,
-  ): (OpenTask & { policy: PolicyDto; route: ReturnType<RoutesRepo['get']> }) | null {
-    const { route, policy } = this.policyFor(itemId);
+    cache?: Map<number, PolicyDto | null>,
+  ): TaskWithPolicy | null {
+    const { route, policy } = this.policyFor(itemId, cache);
     const task = openTask(route, policy.level, this.deps.decisions.currentForItem(itemId), inspector);
     return task && { ...task, policy, route };
   }
@@ -68,16 +85,32 @@ export class ReviewService {
     return prediction ? toSuggestion(prediction) : null;
   }
 
+  /**
+   * Up to `limit` reads open to `inspector`, oldest capture first. Pages through the whole
+   * queue when needed: items awaiting someone else's second read can fill any fixed window.
+   */
   queue(limit: number, inspector: string | null): QueueItemDto[] {
     const out: QueueItemDto[] = [];
-    for (const row of this.deps.items.queue(limit * SCAN_FACTOR)) {
-      const task = this.taskFor(row.id, inspector);
-      if (!task) continue;
-      out.push({
-        ...toItemDto(row),
-        task: { role: task.role, blind: task.blind, suggestion: task.blind ? null : this.suggestion(row.id) },
-      });
-      if (out.length === limit) break;
+    const policies = new Map<number, PolicyDto | null>();
+    let after: QueueCursor | null = null;
+    while (out.length < limit) {
+      const page = this.deps.items.queue(QUEUE_PAGE, after);
+      for (const row of page) {
+        const task = this.taskFor(row.id, inspector, policies);
+        if (!task) continue;
+        out.push({
+          ...toItemDto(row),
+          task: {
+            role: task.role,
+            blind: task.blind,
+            suggestion: task.blind ? null : this.suggestion(row.id),
+          },
+        });
+        if (out.length === limit) break;
+      }
+      if (page.length < QUEUE_PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { capturedAt: last.captured_at, id: last.id };
     }
     return out;
   }
@@ -95,18 +128,19 @@ export class ReviewService {
       const item = items.get(input.itemId);
       if (!item || item.status === 'quarantined') throw notFound(`item ${input.itemId}`);
       if (item.status === 'pending') throw conflict(`item ${item.id} has not been scored by the model yet`);
-      const task = this.taskFor(item.id, input.inspector);
-      if (!task) {
-        const open = this.taskFor(item.id, null);
+      // Route, policy, current reads and prediction are each loaded once and reused below.
+      const { route, policy } = this.policyFor(item.id);
+      const current = decisions.currentForItem(item.id);
+      const open = openTask(route, policy.level, current, input.inspector);
+      if (!open) {
         throw conflict(
-          open
+          openTask(route, policy.level, current, null)
             ? `item ${item.id} needs a second read by another inspector`
             : `item ${item.id} is already decided`,
         );
       }
-      const head = decisions
-        .currentForItem(item.id)
-        .find((d) => d.review_role === task.role && d.kind === 'retraction');
+      const task = { ...open, policy, route };
+      const head = current.find((d) => d.review_role === task.role && d.kind === 'retraction');
       const prediction = predictions.latestChampion(item.id);
       const decisionId = decisions.insert({
         itemId: item.id,
@@ -126,9 +160,11 @@ export class ReviewService {
         policyId: task.route ? task.policy.id : null,
         modelVersionId: prediction?.model_version_id ?? null,
       });
+      // Re-read: the new decision (and the retraction it corrects) changes the current set.
       if (isComplete(task.route, task.policy.level, decisions.currentForItem(item.id)))
         items.setStatus(item.id, 'decided');
-      return { decisionId, reveal: task.role === 'first_read' ? this.suggestion(item.id) : null };
+      const reveal = task.role === 'first_read' && prediction ? toSuggestion(prediction) : null;
+      return { decisionId, reveal };
     })();
     this.deps.onChanged();
     return result;
