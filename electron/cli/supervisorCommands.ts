@@ -15,6 +15,8 @@ async function withServices<T>(dataDir: string, run: (s: RunningServices) => Pro
     modelsDir: MODELS_DIR,
     demoImagesDir: null,
     watchHotFolder: false,
+    // No model, scoring or routing: these commands may run beside a `loupe serve` on the same data.
+    background: false,
     logger: consoleLogger('stderr'),
   });
   try {

@@ -13,12 +13,15 @@ import { RoutesRepo } from '../../db/repos/routes.js';
 import { SettingsRepo } from '../../db/repos/settings.js';
 import { SupervisorsRepo } from '../../db/repos/supervisors.js';
 import type { AppServices, StartOptions } from './app.types.js';
+import type { Logger } from './dispatch.js';
 import { loadModelInWorkers } from './inference/modelWorkers.js';
 import { notFound } from './errors.js';
 import { EventBus } from './events.js';
 import { createHandlers } from './handlers.js';
 import { toBrowserImage } from './imaging/decode.js';
 import { DEFAULT_MODEL_ID, loadChampion } from './inference/champion.js';
+import { loadManifest } from './inference/manifest.js';
+import type { ModelManifest } from './inference/manifest.js';
 import { ShadowInference } from './inference/shadowInference.js';
 import { HotFolderWatcher } from './ingest/hotFolder.js';
 import { ImageStore } from './ingest/imageStore.js';
@@ -60,7 +63,23 @@ export type ExtraStartOptions = {
   hotFolder?: string;
   /** False for one-shot commands, which must not start taking files from the hot folder. */
   watchHotFolder?: boolean;
+  /**
+   * False for one-shot commands (supervisor, policy, audit): no model is loaded and nothing is
+   * scored, routed, imported or watched, so they never write predictions or routes, e.g. beside
+   * a running `loupe serve`. Defect classes and the default band come from the manifest alone.
+   */
+  background?: boolean;
 };
+
+/** The champion's manifest without its model, for one-shot commands; null (logged) when unreadable. */
+function manifestOnly(modelDir: string, log: Pick<Logger, 'error'>): ModelManifest | null {
+  try {
+    return loadManifest(modelDir);
+  } catch (err) {
+    log.error(`model manifest not loaded: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
 
 export async function startServices(options: StartOptions & ExtraStartOptions): Promise<RunningServices> {
   const log = options.logger ?? console;
@@ -81,18 +100,21 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
   const station = options.station ?? settings.get<string>('station') ?? os.hostname();
   const modelId = options.modelId ?? settings.get<string>('champion_model') ?? DEFAULT_MODEL_ID;
   const { inferenceWorker } = options;
-  const champion = await loadChampion(
-    path.join(options.modelsDir, modelId),
-    new ModelsRepo(db),
-    inferenceWorker ? (dir) => loadModelInWorkers(dir, { script: inferenceWorker }) : undefined,
-  );
-  if (!champion.ok) log.error(`model not loaded: ${champion.error}`);
-  const model = champion.ok ? champion.model : null;
+  const background = options.background !== false;
+  const modelDir = path.join(options.modelsDir, modelId);
+  const champion = background
+    ? await loadChampion(
+        modelDir,
+        new ModelsRepo(db),
+        inferenceWorker ? (dir) => loadModelInWorkers(dir, { script: inferenceWorker }) : undefined,
+      )
+    : null;
+  if (champion && !champion.ok) log.error(`model not loaded: ${champion.error}`);
+  const model = champion?.ok ? champion.model : null;
+  const manifest = model ? model.loaded.manifest : background ? null : manifestOnly(modelDir, log);
 
   const defectClasses = (): string[] =>
-    model
-      ? model.loaded.manifest.labels.filter((l) => l !== model.loaded.manifest.okLabel)
-      : FALLBACK_DEFECT_CLASSES;
+    manifest ? manifest.labels.filter((l) => l !== manifest.okLabel) : FALLBACK_DEFECT_CLASSES;
   const policy = new PolicyService({
     db,
     station,
@@ -101,7 +123,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
     audit,
     defectClasses,
     defaultBand: () => {
-      const t = model?.loaded.manifest.thresholds;
+      const t = manifest?.thresholds;
       return t ? { t_ok: t.t_ok, t_defect: t.t_defect } : { t_ok: 0.2, t_defect: 0.8 };
     },
     onChanged: (p) => {
@@ -188,7 +210,7 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
             sha256: model.loaded.sha256,
           }
         : null,
-      modelError: champion.ok ? null : champion.error,
+      modelError: !champion || champion.ok ? null : champion.error,
     }),
     items,
     decisions,
@@ -227,20 +249,21 @@ export async function startServices(options: StartOptions & ExtraStartOptions): 
     },
   });
 
-  // Items scored before routing existed, or before a crash between scoring and routing, are routed now.
-  if (model)
-    db.transaction(() =>
-      items.withStatus('predicted').forEach((row) => routeScoredItem(routerDeps, row.id)),
-    )();
-  // Items accepted before a restart (or while no model was loaded) are scored now.
-  for (const row of items.withStatus('pending')) shadow?.enqueue(row.id);
-  if (options.hotFolder) await handlers['hotFolder:set']({ path: options.hotFolder });
-  const savedHotFolder = settings.get<string | null>('hot_folder') ?? null;
-  if (savedHotFolder && !options.hotFolder && options.watchHotFolder !== false)
-    void hotFolder.setPath(savedHotFolder);
-  if (isNewDatabase && options.demoImagesDir && fs.existsSync(options.demoImagesDir)) {
-    log.info(`new data folder: importing the demo images from ${options.demoImagesDir}`);
-    imports.start(options.demoImagesDir);
+  if (background) {
+    // Items scored before routing existed, or before a crash between scoring and routing, are
+    // routed now. Only unrouted ones are selected: the queue of routed items can be huge.
+    if (model)
+      db.transaction(() => items.predictedWithoutRoute().forEach((id) => routeScoredItem(routerDeps, id)))();
+    // Items accepted before a restart (or while no model was loaded) are scored now.
+    for (const row of items.withStatus('pending')) shadow?.enqueue(row.id);
+    if (options.hotFolder) await handlers['hotFolder:set']({ path: options.hotFolder });
+    const savedHotFolder = settings.get<string | null>('hot_folder') ?? null;
+    if (savedHotFolder && !options.hotFolder && options.watchHotFolder !== false)
+      void hotFolder.setPath(savedHotFolder);
+    if (isNewDatabase && options.demoImagesDir && fs.existsSync(options.demoImagesDir)) {
+      log.info(`new data folder: importing the demo images from ${options.demoImagesDir}`);
+      imports.start(options.demoImagesDir);
+    }
   }
 
   return {

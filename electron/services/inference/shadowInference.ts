@@ -1,7 +1,6 @@
 import type { Db } from '../../../db/open.js';
 import type { ItemsRepo } from '../../../db/repos/items.js';
 import type { PredictionsRepo } from '../../../db/repos/predictions.js';
-import { decodeGray } from '../imaging/decode.js';
 import type { GrayPixels } from '../imaging/decode.js';
 import type { ImageStore } from '../ingest/imageStore.js';
 import type { LoadedModel } from './modelRunner.js';
@@ -91,8 +90,11 @@ export class ShadowInference {
     try {
       const item = items.get(job.itemId);
       if (!item || item.status !== 'pending' || !item.stored_path) return;
-      const pixels = job.pixels ?? (await decodeGray(await this.deps.store.read(item.stored_path)));
-      const p = await model.predict(pixels);
+      // Without held pixels the model reads and decodes the file itself (on its worker thread,
+      // when it has one), so the main thread neither decodes nor copies the image.
+      const p = job.pixels
+        ? await model.predict(job.pixels)
+        : await model.predictFile(this.deps.store.absolute(item.stored_path));
       if (this.closed && !db.open) return;
       db.transaction(() => {
         predictions.insert({

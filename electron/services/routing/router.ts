@@ -21,9 +21,11 @@ export type RouterDeps = {
  * stores the prediction, so an item is never scored without being routed.
  */
 export function routeScoredItem(deps: RouterDeps, itemId: number): void {
+  // Checked first: the prediction row carries its heatmap, not worth loading for a routed item.
+  if (deps.routes.get(itemId)) return;
   const item = deps.items.get(itemId);
   const prediction = deps.predictions.latestChampion(itemId);
-  if (!item || !prediction || deps.routes.get(itemId)) return;
+  if (!item || !prediction) return;
   const policy = deps.policy.current();
   const decision = routeItem(policy, {
     itemSha256: item.sha256,
