@@ -25,10 +25,21 @@ function OpenPanel() {
       return <HotFolderDialog />;
     case 'shortcuts':
       return <ShortcutSheet />;
-    // A full screen in the main area, not a dialog over the review.
-    case 'supervisor':
     case null:
       return null;
+  }
+}
+
+function MainScreen() {
+  const screen = useAppStore((s) => s.ui.screen);
+  const hasInspector = useAppStore((s) => s.inspector.name !== null);
+  switch (screen) {
+    case 'supervisor':
+      return <SupervisorScreen />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'review':
+      return hasInspector ? <ReviewScreen /> : <StartScreen />;
   }
 }
 
@@ -37,9 +48,6 @@ export function App() {
     useShallow((s) => ({ status: s.info.status, error: s.info.error, unauthorized: s.info.unauthorized })),
   );
   const loadInfo = useAppStore((s) => s.loadInfo);
-  const hasInspector = useAppStore((s) => s.inspector.name !== null);
-  const supervising = useAppStore((s) => s.ui.panel === 'supervisor');
-  const reporting = useAppStore((s) => s.reports.open);
 
   if (info.unauthorized) {
     return (
@@ -69,15 +77,7 @@ export function App() {
       <ErrorBanner />
       <ImportStrip />
       <main className="app-main">
-        {supervising ? (
-          <SupervisorScreen />
-        ) : reporting ? (
-          <ReportsScreen />
-        ) : hasInspector ? (
-          <ReviewScreen />
-        ) : (
-          <StartScreen />
-        )}
+        <MainScreen />
       </main>
       <StatusBar />
       <OpenPanel />

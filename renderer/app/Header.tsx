@@ -4,16 +4,9 @@ import { useAppStore } from './StoreProvider';
 
 export function Header() {
   const station = useAppStore((s) => s.info.value?.station ?? '');
-  const supervisorOpen = useAppStore((s) => s.ui.panel === 'supervisor');
-  const { openPanel, togglePanel } = useAppStore(
-    useShallow((s) => ({ openPanel: s.openPanel, togglePanel: s.togglePanel })),
-  );
-  const { reportsOpen, openReports, closeReports } = useAppStore(
-    useShallow((s) => ({
-      reportsOpen: s.reports.open,
-      openReports: s.openReports,
-      closeReports: s.closeReports,
-    })),
+  const screen = useAppStore((s) => s.ui.screen);
+  const { openPanel, togglePanel, toggleScreen } = useAppStore(
+    useShallow((s) => ({ openPanel: s.openPanel, togglePanel: s.togglePanel, toggleScreen: s.toggleScreen })),
   );
   return (
     <header className="app-header">
@@ -26,20 +19,16 @@ export function Header() {
       <button
         type="button"
         data-testid="open-reports"
-        aria-pressed={reportsOpen}
-        onClick={reportsOpen ? closeReports : openReports}
+        aria-pressed={screen === 'reports'}
+        onClick={() => toggleScreen('reports')}
       >
         Reports
       </button>
       <button
         type="button"
         data-testid="open-supervisor"
-        aria-pressed={supervisorOpen}
-        onClick={() => {
-          // Both screens take the main area: the one asked for last wins.
-          closeReports();
-          togglePanel('supervisor');
-        }}
+        aria-pressed={screen === 'supervisor'}
+        onClick={() => toggleScreen('supervisor')}
       >
         Supervisor
       </button>

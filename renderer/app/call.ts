@@ -6,6 +6,7 @@ import type {
   Envelope,
   LoupeApi,
 } from '../../electron/shared/contract';
+import type { AppState, SetState } from './types';
 
 /** A transport that throws (a broken preload, a bug) must still end in an envelope the UI can show. */
 export async function call<C extends Channel>(
@@ -52,4 +53,25 @@ export function coalesce(task: () => Promise<void>): () => Promise<void> {
     return queued;
   };
   return trigger;
+}
+
+/**
+ * Merges what `fn` returns into one top-level slot of the state, so a slice does not have to
+ * spread its own object on every update.
+ */
+export function patcher<K extends keyof AppState>(set: SetState, key: K) {
+  return (fn: (current: AppState[K]) => Partial<AppState[K]>): void =>
+    set((s) => ({ [key]: { ...s[key], ...fn(s[key]) } }));
+}
+
+/**
+ * Latest request wins: call `begin()` as a request starts; the check it returns is false once a
+ * newer request has started, so a slow answer cannot overwrite a newer one.
+ */
+export function latestWins(): () => () => boolean {
+  let seq = 0;
+  return () => {
+    const mine = ++seq;
+    return () => mine === seq;
+  };
 }

@@ -1,5 +1,5 @@
 import type { ChannelOutput, ImportProgressDto } from '../../electron/shared/contract';
-import { call, describeError } from './call';
+import { call, describeError, latestWins, patcher } from './call';
 import type { LoadStatus, SliceCreator } from './types';
 
 export type FolderListing = ChannelOutput<'ingest:listFolders'>;
@@ -24,12 +24,10 @@ export interface IngestSlice {
 }
 
 export const createIngestSlice: SliceCreator<IngestSlice> = (set, get, { api }) => {
-  type Ingest = IngestSlice['ingest'];
-  const patch = (fn: (ingest: Ingest) => Partial<Ingest>) =>
-    set((s) => ({ ingest: { ...s.ingest, ...fn(s.ingest) } }));
+  const patch = patcher(set, 'ingest');
   // Only the folder asked for last may land: a slow answer for the start folder must not
   // replace the folder the inspector typed a moment later.
-  let browseSeq = 0;
+  const beginBrowse = latestWins();
 
   return {
     ingest: {
@@ -42,10 +40,10 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get, { api }) 
     },
 
     browseFolder: async (path) => {
-      const mine = ++browseSeq;
+      const isLatest = beginBrowse();
       patch((i) => ({ browser: { ...i.browser, status: 'loading', error: null } }));
       const res = await call(api, 'ingest:listFolders', { path });
-      if (mine !== browseSeq) return;
+      if (!isLatest()) return;
       if (res.ok) patch(() => ({ browser: { status: 'ready', listing: res.value, error: null } }));
       else
         patch((i) => ({
@@ -107,7 +105,8 @@ export const createIngestSlice: SliceCreator<IngestSlice> = (set, get, { api }) 
             : progress.jobId,
       }));
       const justFinished = progress.state === 'done' && finishedBefore !== 'done';
-      if (justFinished && get().quarantine.status !== 'idle') void get().loadQuarantine();
+      // The dialog loads the list when it opens; only an open one needs the new files.
+      if (justFinished && get().ui.panel === 'quarantine') void get().loadQuarantine();
     },
 
     dismissImportSummary: () => patch((i) => ({ dismissedJobId: i.currentJobId })),

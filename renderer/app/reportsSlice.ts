@@ -8,7 +8,7 @@ import {
   summaryRequest,
 } from '../features/reports/reportRequest';
 import type { ExportFormat, ReportFilters } from '../features/reports/reportRequest';
-import { call, describeError } from './call';
+import { call, describeError, latestWins, patcher } from './call';
 import type { LoadStatus, SliceCreator } from './types';
 
 export type ExportResult = ChannelOutput<'reports:export'>;
@@ -21,8 +21,6 @@ export type ExportState = {
 
 export interface ReportsSlice {
   reports: {
-    /** The agreement dashboard takes the main area, like the supervisor screen. */
-    open: boolean;
     filters: ReportFilters;
     status: LoadStatus;
     /** The last report that came back; kept while a new one loads so the screen does not flash. */
@@ -32,8 +30,6 @@ export interface ReportsSlice {
     stale: boolean;
     export: ExportState;
   };
-  openReports: () => void;
-  closeReports: () => void;
   /** Any filter change asks for a new report. */
   setReportFilters: (patch: Partial<ReportFilters>) => void;
   loadReport: () => Promise<void>;
@@ -47,15 +43,12 @@ const idleExport: ExportState = { status: 'idle', format: null, result: null, er
 const today = () => new Date();
 
 export const createReportsSlice: SliceCreator<ReportsSlice> = (set, get, { api }) => {
-  type Reports = ReportsSlice['reports'];
-  const patch = (fn: (r: Reports) => Partial<Reports>) =>
-    set((s) => ({ reports: { ...s.reports, ...fn(s.reports) } }));
+  const patch = patcher(set, 'reports');
   // Only the request asked for last may land: filters change faster than a report is built.
-  let seq = 0;
+  const beginLoad = latestWins();
 
   return {
     reports: {
-      open: false,
       filters: DEFAULT_FILTERS,
       status: 'idle',
       value: null,
@@ -64,20 +57,13 @@ export const createReportsSlice: SliceCreator<ReportsSlice> = (set, get, { api }
       export: idleExport,
     },
 
-    openReports: () => {
-      // One screen owns the main area; the supervisor's is a panel in the ui slice.
-      if (get().ui.panel === 'supervisor') get().closePanel();
-      patch(() => ({ open: true }));
-    },
-    closeReports: () => patch(() => ({ open: false })),
-
     setReportFilters: (change) => {
       patch((r) => ({ filters: { ...r.filters, ...change } }));
       void get().loadReport();
     },
 
     loadReport: async () => {
-      const mine = ++seq;
+      const isLatest = beginLoad();
       const { filters } = get().reports;
       const problem = periodProblem(resolvePeriod(filters.period, today()));
       if (problem) {
@@ -88,7 +74,7 @@ export const createReportsSlice: SliceCreator<ReportsSlice> = (set, get, { api }
       // A change arriving while this one is built may or may not be in it: stale again then.
       patch(() => ({ status: 'loading', error: null, stale: false }));
       const res = await call(api, 'reports:summary', summaryRequest(filters, today()));
-      if (mine !== seq) return;
+      if (!isLatest()) return;
       if (res.ok) patch(() => ({ status: 'ready', value: res.value, error: null }));
       else
         patch(() => ({

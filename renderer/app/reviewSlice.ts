@@ -1,5 +1,5 @@
 import type { QueueItemDto } from '../../electron/shared/contract';
-import { call, coalesce, describeError } from './call';
+import { call, coalesce, describeError, patcher } from './call';
 import { mergeQueue } from './queueMerge';
 import { readPhaseOf, visibleSuggestionOf, withoutHiddenSuggestion } from './readPhase';
 import type { Choice, FirstRead } from './readPhase';
@@ -104,25 +104,24 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
     return run;
   };
 
-  const patch = (fn: (review: ReviewState) => ReviewState) => set((s) => ({ review: fn(s.review) }));
+  const patch = patcher(set, 'review');
   const prefetchNext = (queue: readonly QueueItemDto[]) =>
     prefetch(deps, queue.slice(1), get().review.firstReads, prefetched);
   const finishWrite = () => {
-    patch((r) => ({ ...r, saving: r.saving - 1 }));
-    void get().refreshStats();
+    // No stats refresh here: the services' db:changed after every write brings the figures.
+    patch((r) => ({ saving: r.saving - 1 }));
     if (get().review.queue.length < TOP_UP_BELOW) void get().loadQueue();
   };
 
   const loadQueue = coalesce(async () => {
     const inspector = get().inspector.name;
     if (!inspector) return;
-    patch((r) => ({ ...r, refreshing: true, status: r.status === 'ready' ? 'ready' : 'loading' }));
+    patch((r) => ({ refreshing: true, status: r.status === 'ready' ? 'ready' : 'loading' }));
     const keepHead = !resync;
     resync = false;
     const res = await call(api, 'queue:next', { limit: QUEUE_BATCH, inspector });
     if (!res.ok) {
-      patch((r) => ({
-        ...r,
+      patch(() => ({
         refreshing: false,
         status: 'error',
         error: describeError('Cannot load the queue', res.error),
@@ -146,34 +145,36 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
     await get().loadQueue();
   };
 
+  /** The one shape of a call on the services, provisional or final. */
+  const sendDecision = (itemId: number, inspector: string, choice: Choice, timeToDecideMs: number) =>
+    call(api, 'review:decide', {
+      itemId,
+      inspector,
+      label: choice.label,
+      defectClass: choice.label === 'defect' ? choice.defectClass : null,
+      timeToDecideMs,
+    });
+
   /** The provisional call of a blind first read: the item stays, the answer carries the reveal. */
   const recordFirstRead = (item: QueueItemDto, inspector: string, choice: Choice, timeToDecideMs: number) => {
     patch((r) => ({
-      ...r,
       choosingClass: false,
       saving: r.saving + 1,
       firstReads: withFirstRead(r.firstReads, item.id, { choice, reveal: null, pending: true }),
     }));
     return enqueue(async () => {
-      const res = await call(api, 'review:decide', {
-        itemId: item.id,
-        inspector,
-        label: choice.label,
-        defectClass: choice.label === 'defect' ? choice.defectClass : null,
-        timeToDecideMs,
-      });
+      const res = await sendDecision(item.id, inspector, choice, timeToDecideMs);
       if (res.ok) {
         const { reveal } = res.value;
         if (reveal?.heatmap) deps.prefetchOverlay(reveal.heatmap);
         patch((r) => ({
-          ...r,
           firstReads: withFirstRead(r.firstReads, item.id, { choice, reveal, pending: false }),
           // The final call's time-to-decide counts from the reveal, not from the first look.
           loaded: r.loaded?.itemId === item.id ? { itemId: item.id, at: deps.now() } : r.loaded,
         }));
         return;
       }
-      patch((r) => ({ ...r, firstReads: withFirstRead(r.firstReads, item.id, null) }));
+      patch((r) => ({ firstReads: withFirstRead(r.firstReads, item.id, null) }));
       await failWrite(`The first read on item ${item.id} was not saved`, res.error.message);
     }).then(finishWrite);
   };
@@ -185,15 +186,14 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
     markImageLoaded: (itemId) => {
       const { review } = get();
       if (review.queue[0]?.id !== itemId || review.loaded?.itemId === itemId) return;
-      patch((r) => ({ ...r, loaded: { itemId, at: deps.now() }, imageFailed: null }));
+      patch(() => ({ loaded: { itemId, at: deps.now() }, imageFailed: null }));
     },
     markImageFailed: (itemId) => {
-      if (get().review.queue[0]?.id === itemId) patch((r) => ({ ...r, imageFailed: itemId, loaded: null }));
+      if (get().review.queue[0]?.id === itemId) patch(() => ({ imageFailed: itemId, loaded: null }));
     },
-    retryImage: () =>
-      patch((r) => ({ ...r, imageFailed: null, loaded: null, imageAttempt: r.imageAttempt + 1 })),
-    openClassChoice: () => patch((r) => ({ ...r, choosingClass: r.queue.length > 0 })),
-    cancelClassChoice: () => patch((r) => ({ ...r, choosingClass: false })),
+    retryImage: () => patch((r) => ({ imageFailed: null, loaded: null, imageAttempt: r.imageAttempt + 1 })),
+    openClassChoice: () => patch((r) => ({ choosingClass: r.queue.length > 0 })),
+    cancelClassChoice: () => patch(() => ({ choosingClass: false })),
 
     decide: (choice) => {
       const { review, inspector } = get();
@@ -224,17 +224,10 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
       if (rest.length < TOP_UP_BELOW) void loadQueue();
 
       const written = enqueue(async () => {
-        const res = await call(api, 'review:decide', {
-          itemId: item.id,
-          inspector: name,
-          label: choice.label,
-          defectClass: choice.label === 'defect' ? choice.defectClass : null,
-          timeToDecideMs,
-        });
+        const res = await sendDecision(item.id, name, choice, timeToDecideMs);
         if (res.ok) return res.value.decisionId;
         decided.delete(item.id);
         patch((r) => ({
-          ...r,
           undoStack: r.undoStack.filter((e) => e.seq !== entrySeq),
           // The provisional call stands on the server; the item returns asking for the final call.
           firstReads: firstRead ? withFirstRead(r.firstReads, item.id, firstRead) : r.firstReads,
@@ -287,7 +280,7 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get, deps) => 
     resetUndo: () => {
       decisionIds.clear();
       // Another inspector must not inherit a reveal meant for the one who made the first read.
-      patch((r) => ({ ...r, undoStack: [], firstReads: {} }));
+      patch(() => ({ undoStack: [], firstReads: {} }));
     },
   };
 };

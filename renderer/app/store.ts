@@ -52,13 +52,13 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
     ...createReportsSlice(set, get, deps),
 
     connect: () => {
-      const offChanged = deps.api.on('db:changed', () => get().onDbChanged());
+      const offChanged = deps.api.on('db:changed', ({ tables }) => get().onDbChanged(tables));
       const offProgress = deps.api.on('ingest:progress', (progress) => get().applyImportProgress(progress));
       const offPolicy = deps.api.on('policy:changed', (policy) => {
         get().applyPolicyChanged(policy);
         // Tasks follow the policy: the item on screen may have to turn blind, or show its suggestion.
         void get().loadQueue();
-        if (get().ui.panel === 'supervisor') void get().loadAudit();
+        if (get().ui.screen === 'supervisor') void get().loadAudit();
       });
       void get().loadInfo();
       void get().loadInspectors();
@@ -72,23 +72,31 @@ export function createAppStore(options: CreateAppStoreOptions): AppStore {
       };
     },
 
-    onDbChanged: () => {
-      void get().refreshStats();
-      void get().loadQueue();
-      // Only refresh the list when the inspector has looked at it; it may be long.
-      if (get().quarantine.status !== 'idle') void get().loadQuarantine();
-      // A progress event lost on a reconnect would leave the bar stuck; the job list catches up.
-      const { currentJobId, jobs } = get().ingest;
-      if (currentJobId && isRunning(jobs[currentJobId])) void get().loadImportStatus();
+    onDbChanged: (tables) => {
+      const changed = (...names: string[]) => names.some((name) => tables.includes(name));
+      const { ui } = get();
+      // 'policies' alone needs nothing here: policy:changed, sent with it, reloads the queue and audit.
+      if (changed('items', 'decisions', 'predictions')) {
+        void get().refreshStats();
+        void get().loadQueue();
+      }
+      if (changed('items')) {
+        // The dialog loads its own list when opened; only an open one is kept current.
+        if (ui.panel === 'quarantine') void get().loadQuarantine();
+        // A progress event lost on a reconnect would leave the bar stuck; the job list catches up.
+        const { currentJobId, jobs } = get().ingest;
+        if (currentJobId && isRunning(jobs[currentJobId])) void get().loadImportStatus();
+      }
       // The supervisor's figures only while the screen is open (it refreshes them when opened):
       // every decision changes the database, and the review must not pay for a closed screen.
-      if (get().ui.panel === 'supervisor') {
-        get().refreshWhatIf();
-        void get().loadAudit();
+      if (ui.screen === 'supervisor') {
+        if (changed('decisions', 'predictions')) get().refreshWhatIf();
+        // Setting changes (the hot folder) are audited; decisions are not.
+        if (changed('settings')) void get().loadAudit();
       }
       // A report is read as a document (generated at, row count): say it is out of date rather
       // than rebuild it under the reader on every decision.
-      if (get().reports.open) get().markReportStale();
+      if (ui.screen === 'reports' && changed('decisions', 'predictions', 'policies')) get().markReportStale();
     },
   }));
 }

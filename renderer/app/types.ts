@@ -46,8 +46,8 @@ export type AppState = InfoSlice &
   UiSlice & {
     /** Subscribes to service events and loads the first data; returns the unsubscribe. */
     connect: () => () => void;
-    /** Whatever the database changed, cached query results are refreshed from it. */
-    onDbChanged: () => void;
+    /** Refreshes the cached query results that depend on the changed tables. */
+    onDbChanged: (tables: readonly string[]) => void;
   };
 
 export type AppStore = StoreApi<AppState>;

@@ -1,16 +1,24 @@
+import { patcher } from './call';
 import type { SliceCreator } from './types';
 
-/** 'supervisor' takes the main area; the others are dialogs over the review. */
-export type Panel = 'import' | 'quarantine' | 'settings' | 'shortcuts' | 'supervisor';
+/** What the main area shows; one at a time. */
+export type Screen = 'review' | 'supervisor' | 'reports';
+/** Dialogs over whichever screen is showing. */
+export type Panel = 'import' | 'quarantine' | 'settings' | 'shortcuts';
 export type Notice = { id: number; message: string };
 
 export interface UiSlice {
   ui: {
-    /** At most one overlay at a time; review keys pause while one is open. */
+    /** Kept apart from the dialog so opening and closing one never changes the screen beneath. */
+    screen: Screen;
+    /** At most one dialog at a time; review keys pause while one is open. */
     panel: Panel | null;
     /** Errors stay until dismissed so nothing fails unseen. */
     errors: Notice[];
   };
+  openScreen: (screen: Screen) => void;
+  /** The header buttons: a second press goes back to the review. */
+  toggleScreen: (screen: Screen) => void;
   openPanel: (panel: Panel) => void;
   closePanel: () => void;
   togglePanel: (panel: Panel) => void;
@@ -20,16 +28,18 @@ export interface UiSlice {
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => {
   let nextId = 1;
-  const setPanel = (panel: Panel | null) => set((s) => ({ ui: { ...s.ui, panel } }));
+  const patch = patcher(set, 'ui');
   return {
-    ui: { panel: null, errors: [] },
-    openPanel: (panel) => setPanel(panel),
-    closePanel: () => setPanel(null),
-    togglePanel: (panel) => set((s) => ({ ui: { ...s.ui, panel: s.ui.panel === panel ? null : panel } })),
+    ui: { screen: 'review', panel: null, errors: [] },
+    openScreen: (screen) => patch(() => ({ screen })),
+    toggleScreen: (screen) => patch((ui) => ({ screen: ui.screen === screen ? 'review' : screen })),
+    openPanel: (panel) => patch(() => ({ panel })),
+    closePanel: () => patch(() => ({ panel: null })),
+    togglePanel: (panel) => patch((ui) => ({ panel: ui.panel === panel ? null : panel })),
     reportError: (message) => {
       const id = nextId++;
-      set((s) => ({ ui: { ...s.ui, errors: [...s.ui.errors, { id, message }] } }));
+      patch((ui) => ({ errors: [...ui.errors, { id, message }] }));
     },
-    dismissError: (id) => set((s) => ({ ui: { ...s.ui, errors: s.ui.errors.filter((e) => e.id !== id) } })),
+    dismissError: (id) => patch((ui) => ({ errors: ui.errors.filter((e) => e.id !== id) })),
   };
 };

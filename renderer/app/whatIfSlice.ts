@@ -1,5 +1,5 @@
 import type { Band, WhatIfDistributionDto, WhatIfDto } from '../../electron/shared/contract';
-import { call, describeError } from './call';
+import { call, describeError, latestWins, patcher } from './call';
 import type { LoadStatus, SliceCreator } from './types';
 
 export type DistributionState = {
@@ -26,11 +26,9 @@ export const whatIfKey = (band: Band, defectClass: string | null): string =>
   `${distributionKey(defectClass)}|${band.t_ok}|${band.t_defect}`;
 
 export const createWhatIfSlice: SliceCreator<WhatIfSlice> = (set, get, { api }) => {
-  type WhatIf = WhatIfSlice['whatIf'];
-  const patch = (fn: (w: WhatIf) => Partial<WhatIf>) =>
-    set((s) => ({ whatIf: { ...s.whatIf, ...fn(s.whatIf) } }));
+  const patch = patcher(set, 'whatIf');
   // Only the band asked for last may land: dragging fires many requests and answers can cross.
-  let exactSeq = 0;
+  const beginExact = latestWins();
   let lastExact: { band: Band; defectClass: string | null } | null = null;
 
   const loadDistribution = async (defectClass: string | null) => {
@@ -61,12 +59,12 @@ export const createWhatIfSlice: SliceCreator<WhatIfSlice> = (set, get, { api }) 
     loadWhatIfDistribution: loadDistribution,
 
     computeExactWhatIf: async (band, defectClass) => {
-      const mine = ++exactSeq;
+      const isLatest = beginExact();
       lastExact = { band, defectClass };
       const key = whatIfKey(band, defectClass);
       patch((w) => ({ exact: { ...w.exact, status: 'loading', key, error: null } }));
       const res = await call(api, 'whatif:compute', { band, defectClass });
-      if (mine !== exactSeq) return;
+      if (!isLatest()) return;
       patch(() => ({
         exact: res.ok
           ? { status: 'ready', key, value: res.value, error: null }

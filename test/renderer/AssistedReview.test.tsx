@@ -1,13 +1,9 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { App } from '../../renderer/app/App';
-import { StoreProvider } from '../../renderer/app/StoreProvider';
-import { INSPECTOR_STORAGE_KEY } from '../../renderer/app/inspectorSlice';
-import { createAppStore } from '../../renderer/app/store';
 import { OVERLAY_STORAGE_KEY } from '../../renderer/app/viewSlice';
 import type { QueueItemDto } from '../../electron/shared/contract';
-import { assisted, createFakeApi, firstReadItem, item, policy, settle, suggestion } from './fakeApi';
-import { memoryStorage } from './memoryStorage';
+import { assisted, firstReadItem, item, policy, settle, suggestion } from './fakeApi';
+import { renderApp } from './renderApp';
 
 const MODEL_OUTPUT =
   '[data-testid*="suggest"], [data-testid*="heatmap"], [data-testid*="overlay"], [data-testid="region-outline"], [data-testid="peak-marker"]';
@@ -42,18 +38,7 @@ afterEach(() => {
   drawn.length = 0;
 });
 
-async function mount(items: QueueItemDto[]) {
-  const api = createFakeApi(items);
-  const storage = memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' });
-  const store = createAppStore({ api, storage, prefetchImage: () => {} });
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-  await act(settle);
-  return { api, store, storage };
-}
+const mount = (items: QueueItemDto[]) => renderApp({ items });
 
 const showImage = () => fireEvent.load(screen.getByTestId('review-image'));
 

@@ -1,11 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/app/App';
-import { StoreProvider } from '../../renderer/app/StoreProvider';
-import { createAppStore } from '../../renderer/app/store';
 import { MissingToken } from '../../renderer/ui/FullScreenMessage';
-import { createFakeApi, ok, settle } from './fakeApi';
-import { memoryStorage } from './memoryStorage';
+import { ok, settle } from './fakeApi';
+import { renderApp } from './renderApp';
 
 afterEach(cleanup);
 
@@ -22,25 +19,22 @@ const job = {
 
 describe('import folder', () => {
   it('browses, imports the folder shown and follows its progress to the summary', async () => {
-    const api = createFakeApi();
-    api.handle('ingest:listFolders', ({ path }) =>
-      path === '/data/line1'
-        ? ok({ path: '/data/line1', parent: '/data', folders: [], imageCount: 20 })
-        : ok({
-            path: '/data',
-            parent: '/',
-            folders: [{ name: 'line1', path: '/data/line1' }],
-            imageCount: 0,
-          }),
-    );
-    api.handle('ingest:importFolder', () => ok({ jobId: 'j1' }));
-    const store = createAppStore({ api, storage: memoryStorage() });
-    render(
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>,
-    );
-    await act(settle);
+    const { api } = await renderApp({
+      inspector: null,
+      adjust: (fake) => {
+        fake.handle('ingest:listFolders', ({ path }) =>
+          path === '/data/line1'
+            ? ok({ path: '/data/line1', parent: '/data', folders: [], imageCount: 20 })
+            : ok({
+                path: '/data',
+                parent: '/',
+                folders: [{ name: 'line1', path: '/data/line1' }],
+                imageCount: 0,
+              }),
+        );
+        fake.handle('ingest:importFolder', () => ok({ jobId: 'j1' }));
+      },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Import folder' }));
     await act(settle);
     expect(screen.getByTestId('folder-current').textContent).toBe('/data');
@@ -84,17 +78,14 @@ describe('access token', () => {
   });
 
   it('says the token was refused when the server answers unauthorized', async () => {
-    const api = createFakeApi();
-    api.handle('app:info', () => ({
-      ok: false,
-      error: { code: 'unauthorized', message: 'missing or wrong access token' },
-    }));
-    render(
-      <StoreProvider store={createAppStore({ api, storage: memoryStorage() })}>
-        <App />
-      </StoreProvider>,
-    );
-    await act(settle);
+    await renderApp({
+      inspector: null,
+      adjust: (api) =>
+        api.handle('app:info', () => ({
+          ok: false,
+          error: { code: 'unauthorized', message: 'missing or wrong access token' },
+        })),
+    });
     expect(screen.getByRole('alert').textContent).toContain('The access token was not accepted');
   });
 });

@@ -1,13 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelOutput, Envelope } from '../../electron/shared/contract';
-import { App } from '../../renderer/app/App';
-import { StoreProvider } from '../../renderer/app/StoreProvider';
-import { INSPECTOR_STORAGE_KEY } from '../../renderer/app/inspectorSlice';
-import { createAppStore } from '../../renderer/app/store';
-import { agreementBlock, createFakeApi, EXPORT_SHA, ok, reportFixture, settle } from './fakeApi';
+import { agreementBlock, EXPORT_SHA, ok, reportFixture, settle } from './fakeApi';
 import type { FakeApi, FakeOptions } from './fakeApi';
-import { memoryStorage } from './memoryStorage';
+import { renderApp } from './renderApp';
 
 afterEach(() => {
   cleanup();
@@ -15,19 +11,7 @@ afterEach(() => {
 });
 
 async function openReports(options: FakeOptions = {}, adjust: (api: FakeApi) => void = () => {}) {
-  const api = createFakeApi([], options);
-  adjust(api);
-  const store = createAppStore({
-    api,
-    storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
-    prefetchImage: () => {},
-  });
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-  await act(settle);
+  const { api, store } = await renderApp({ ...options, adjust });
   fireEvent.click(screen.getByTestId('open-reports'));
   await act(settle);
   return { api, store };

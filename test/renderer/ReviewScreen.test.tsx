@@ -1,30 +1,12 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/app/App';
-import { StoreProvider } from '../../renderer/app/StoreProvider';
-import { INSPECTOR_STORAGE_KEY } from '../../renderer/app/inspectorSlice';
-import { createAppStore } from '../../renderer/app/store';
 import type { QueueItemDto } from '../../electron/shared/contract';
-import { createFakeApi, item, ok, settle } from './fakeApi';
-import { memoryStorage } from './memoryStorage';
+import { item, ok, settle } from './fakeApi';
+import { renderApp } from './renderApp';
 
 afterEach(cleanup);
 
-async function mount(items: QueueItemDto[], name: string | null = 'Ana') {
-  const api = createFakeApi(items);
-  const store = createAppStore({
-    api,
-    storage: memoryStorage(name ? { [INSPECTOR_STORAGE_KEY]: name } : {}),
-    prefetchImage: () => {},
-  });
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-  await act(settle);
-  return { api, store };
-}
+const mount = (items: QueueItemDto[], inspector: string | null = 'Ana') => renderApp({ items, inspector });
 
 function showImage() {
   fireEvent.load(screen.getByTestId('review-image'));
@@ -124,36 +106,39 @@ describe('start screen and status bar', () => {
   });
 
   it('shows the figures with the agreement as "n · %" and opens the quarantine list', async () => {
-    const api = createFakeApi([item(1)]);
-    api.handle('stats:summary', () =>
-      ok({
-        pending: 40,
-        awaitingModel: 3,
-        decidedToday: 17,
-        quarantined: 2,
-        shadowAgreement: { n: 12, agree: 10, rate: 10 / 12 },
-      }),
-    );
-    api.handle('items:quarantined', () =>
-      ok({
-        items: [
-          { id: 1, originalPath: '/in/a.png', reason: 'not an image', ingestedAt: '2025-01-01T00:00:00Z' },
-          { id: 2, originalPath: '/in/b.png', reason: 'truncated file', ingestedAt: '2025-01-01T00:00:00Z' },
-        ],
-        total: 2,
-      }),
-    );
-    const store = createAppStore({
-      api,
-      storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
-      prefetchImage: () => {},
+    await renderApp({
+      items: [item(1)],
+      adjust: (api) => {
+        api.handle('stats:summary', () =>
+          ok({
+            pending: 40,
+            awaitingModel: 3,
+            decidedToday: 17,
+            quarantined: 2,
+            shadowAgreement: { n: 12, agree: 10, rate: 10 / 12 },
+          }),
+        );
+        api.handle('items:quarantined', () =>
+          ok({
+            items: [
+              {
+                id: 1,
+                originalPath: '/in/a.png',
+                reason: 'not an image',
+                ingestedAt: '2025-01-01T00:00:00Z',
+              },
+              {
+                id: 2,
+                originalPath: '/in/b.png',
+                reason: 'truncated file',
+                ingestedAt: '2025-01-01T00:00:00Z',
+              },
+            ],
+            total: 2,
+          }),
+        );
+      },
     });
-    render(
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>,
-    );
-    await act(settle);
     expect(screen.getByTestId('status-pending').textContent).toBe('40');
     expect(screen.getByTestId('status-decided-today').textContent).toBe('17');
     expect(screen.getByTestId('status-agreement').textContent).toBe('n = 12 · 83 %');

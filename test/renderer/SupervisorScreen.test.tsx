@@ -1,30 +1,14 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/app/App';
-import { StoreProvider } from '../../renderer/app/StoreProvider';
-import { INSPECTOR_STORAGE_KEY } from '../../renderer/app/inspectorSlice';
-import { createAppStore } from '../../renderer/app/store';
-import { createFakeApi, ok, settle } from './fakeApi';
+import { ok, settle } from './fakeApi';
 import type { FakeApi, FakeOptions } from './fakeApi';
 import { distribution, richLabels } from './fixtures';
-import { memoryStorage } from './memoryStorage';
+import { renderApp } from './renderApp';
 
 afterEach(cleanup);
 
 async function openSupervisor(options: FakeOptions = {}, adjust: (api: FakeApi) => void = () => {}) {
-  const api = createFakeApi([], options);
-  adjust(api);
-  const store = createAppStore({
-    api,
-    storage: memoryStorage({ [INSPECTOR_STORAGE_KEY]: 'Ana' }),
-    prefetchImage: () => {},
-  });
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-  await act(settle);
+  const { api, store } = await renderApp({ ...options, adjust });
   fireEvent.click(screen.getByTestId('open-supervisor'));
   await act(settle);
   return { api, store };
@@ -119,6 +103,31 @@ describe('supervisor screen', () => {
     fireEvent.click(screen.getByTestId('audit-verify'));
     await act(settle);
     expect(screen.getByTestId('audit-verify-result').textContent).toBe('Broken at entry #5: hash mismatch');
+  });
+
+  it('keeps the screen under a dialog opened over it, and returns to it when the dialog closes', async () => {
+    const { api } = await openSupervisor();
+    const policyLoads = api.callsTo('policy:get').length;
+    for (const [opener, title] of [
+      ['open-import', 'Import folder'],
+      ['open-settings', 'Hot folder'],
+      ['status-quarantined', 'Quarantined files'],
+    ] as const) {
+      fireEvent.click(screen.getByTestId(opener));
+      await act(settle);
+      const dialog = screen.getByRole('dialog', { name: title });
+      expect(screen.getByTestId('supervisor-screen')).toBeTruthy();
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(screen.getByTestId('supervisor-screen')).toBeTruthy();
+      expect(screen.queryByTestId('review')).toBeNull();
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.getByTestId('supervisor-screen')).toBeTruthy();
+    // The screen stayed mounted throughout: it did not reload on the way back.
+    expect(api.callsTo('policy:get')).toHaveLength(policyLoads);
   });
 
   it('explains how to create a supervisor when none is configured', async () => {

@@ -40,6 +40,8 @@ describe('ingest slice', () => {
     const store = createAppStore({ api, storage: memoryStorage() });
     store.getState().connect();
     await settle();
+    // As the dialog does: open, then load its list.
+    store.getState().openPanel('quarantine');
     await store.getState().loadQuarantine();
     const before = api.callsTo('items:quarantined').length;
     api.emit('ingest:progress', { ...progress, state: 'importing', processed: 4 });

@@ -157,7 +157,7 @@ describe('reports slice', () => {
     await settle();
     api.emit('db:changed', { tables: ['decisions'] });
     expect(state().reports.stale).toBe(false);
-    state().openReports();
+    state().openScreen('reports');
     await state().loadReport();
     api.emit('db:changed', { tables: ['decisions'] });
     expect(state().reports.stale).toBe(true);
@@ -168,13 +168,13 @@ describe('reports slice', () => {
 
   it('takes the main area from the supervisor screen', () => {
     const { store, state } = setup();
-    store.getState().openPanel('supervisor');
-    state().openReports();
+    store.getState().openScreen('supervisor');
+    state().openScreen('reports');
     expect(state().ui.panel).toBeNull();
-    expect(state().reports.open).toBe(true);
+    expect(state().ui.screen).toBe('reports');
     // A dialog over the dashboard stays where it is.
     store.getState().openPanel('import');
-    state().openReports();
+    state().openScreen('reports');
     expect(state().ui.panel).toBe('import');
   });
 });

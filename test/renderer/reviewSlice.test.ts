@@ -185,10 +185,13 @@ describe('review slice', () => {
 
   it('refreshes the figures after each decision', async () => {
     const { api, store, showCurrent } = setup();
-    await store.getState().loadQueue();
+    store.getState().connect();
+    await settle();
     showCurrent();
     const before = api.callsTo('stats:summary').length;
     await store.getState().decide({ label: 'ok' });
+    // As the services do after every write; the decision itself asks for no figures.
+    api.emit('db:changed', { tables: ['decisions', 'items'] });
     await settle();
     expect(api.callsTo('stats:summary').length).toBe(before + 1);
     expect(store.getState().stats.summary?.decidedToday).toBe(1);

@@ -5,12 +5,7 @@ import { describeProgress } from './ingestSelectors';
 /** The one place an import's progress and outcome are shown. */
 export function ImportProgress({ job, onDismiss }: { job: ImportProgressDto; onDismiss?: () => void }) {
   const openPanel = useAppStore((s) => s.openPanel);
-  const loadQuarantine = useAppStore((s) => s.loadQuarantine);
   const finished = job.state === 'done' || job.state === 'failed';
-  const showQuarantine = () => {
-    openPanel('quarantine');
-    void loadQuarantine();
-  };
   return (
     <div
       className={`import-progress state-${job.state}`}
@@ -43,7 +38,7 @@ export function ImportProgress({ job, onDismiss }: { job: ImportProgressDto; onD
       {(job.quarantined > 0 || (finished && onDismiss)) && (
         <div className="import-actions">
           {job.quarantined > 0 && (
-            <button type="button" onClick={showQuarantine}>
+            <button type="button" onClick={() => openPanel('quarantine')}>
               Show quarantined files
             </button>
           )}

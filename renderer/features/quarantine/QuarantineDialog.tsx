@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/StoreProvider';
 import { Dialog } from '../../ui/Dialog';
@@ -12,6 +13,11 @@ export function QuarantineDialog() {
       closePanel: s.closePanel,
     })),
   );
+  // Like the other dialogs, it fetches its own data: whoever opens it only says so.
+  useEffect(() => {
+    void loadQuarantine();
+  }, [loadQuarantine]);
+
   return (
     <Dialog title="Quarantined files" onClose={closePanel} wide>
       {status === 'error' && (

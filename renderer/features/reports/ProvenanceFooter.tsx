@@ -18,7 +18,7 @@ export function ProvenanceFooter({ report }: { report: AgreementReport }) {
       data-testid="report-provenance"
     >
       <h2 id="report-provenance-title">Provenance</h2>
-      <dl>
+      <dl className="facts">
         <dt>Period</dt>
         <dd data-testid="provenance-period">{formatPeriod(report.period)}</dd>
         <dt>Filters</dt>

@@ -50,8 +50,8 @@ export function ReportsScreen() {
       stale: s.reports.stale,
     })),
   );
-  const { loadReport, closeReports } = useAppStore(
-    useShallow((s) => ({ loadReport: s.loadReport, closeReports: s.closeReports })),
+  const { loadReport, openScreen } = useAppStore(
+    useShallow((s) => ({ loadReport: s.loadReport, openScreen: s.openScreen })),
   );
   // Decisions made while the screen was closed: a report from an earlier visit is out of date.
   useEffect(() => {
@@ -60,15 +60,15 @@ export function ReportsScreen() {
 
   return (
     <section
-      className="reports"
+      className="screen reports"
       data-testid="reports-screen"
       data-status={status}
       aria-busy={status === 'loading'}
       aria-labelledby="reports-title"
     >
-      <div className="reports-head">
+      <div className="screen-head">
         <h1 id="reports-title">Agreement report</h1>
-        <button type="button" data-testid="close-reports" onClick={closeReports}>
+        <button type="button" data-testid="close-reports" onClick={() => openScreen('review')}>
           Back to review
         </button>
       </div>

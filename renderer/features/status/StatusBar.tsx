@@ -13,13 +13,7 @@ export function StatusBar() {
     })),
   );
   const level = useAppStore(selectLevelInForce);
-  const { openPanel, loadQuarantine } = useAppStore(
-    useShallow((s) => ({ openPanel: s.openPanel, loadQuarantine: s.loadQuarantine })),
-  );
-  const showQuarantine = () => {
-    openPanel('quarantine');
-    void loadQuarantine();
-  };
+  const openPanel = useAppStore((s) => s.openPanel);
 
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label="Station status">
@@ -43,7 +37,12 @@ export function StatusBar() {
         Awaiting model{' '}
         <strong data-testid="status-awaiting-model">{formatCount(summary?.awaitingModel)}</strong>
       </span>
-      <button type="button" className="link-button" data-testid="status-quarantined" onClick={showQuarantine}>
+      <button
+        type="button"
+        className="link-button"
+        data-testid="status-quarantined"
+        onClick={() => openPanel('quarantine')}
+      >
         Quarantined <strong>{formatCount(summary?.quarantined)}</strong>
       </button>
       <span className="status-model" data-testid="status-model">

@@ -23,7 +23,7 @@ export function CurrentPolicy() {
   return (
     <section className="panel-section current-policy" aria-labelledby="current-policy-title">
       <h2 id="current-policy-title">Policy in force</h2>
-      <dl className="policy-facts">
+      <dl className="facts">
         <dt>Version</dt>
         <dd data-testid="policy-version">{current.version}</dd>
         <dt>Level</dt>

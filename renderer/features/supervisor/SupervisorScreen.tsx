@@ -8,13 +8,13 @@ import { WhatIfPanel } from './WhatIfPanel';
 
 /** The supervisor's screen: the policy in force and its history, the edit form with its what-if, the audit trail. */
 export function SupervisorScreen() {
-  const { loadPolicy, loadSupervisorStatus, loadAudit, refreshWhatIf, closePanel } = useAppStore(
+  const { loadPolicy, loadSupervisorStatus, loadAudit, refreshWhatIf, openScreen } = useAppStore(
     useShallow((s) => ({
       loadPolicy: s.loadPolicy,
       loadSupervisorStatus: s.loadSupervisorStatus,
       loadAudit: s.loadAudit,
       refreshWhatIf: s.refreshWhatIf,
-      closePanel: s.closePanel,
+      openScreen: s.openScreen,
     })),
   );
   useEffect(() => {
@@ -26,10 +26,10 @@ export function SupervisorScreen() {
   }, [loadPolicy, loadSupervisorStatus, loadAudit, refreshWhatIf]);
 
   return (
-    <section className="supervisor" data-testid="supervisor-screen" aria-labelledby="supervisor-title">
-      <div className="supervisor-head">
+    <section className="screen" data-testid="supervisor-screen" aria-labelledby="supervisor-title">
+      <div className="screen-head">
         <h1 id="supervisor-title">Supervisor</h1>
-        <button type="button" data-testid="close-supervisor" onClick={closePanel}>
+        <button type="button" data-testid="close-supervisor" onClick={() => openScreen('review')}>
           Back to review
         </button>
       </div>
