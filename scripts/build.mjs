@@ -4,7 +4,7 @@
 import { build as esbuild } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inferenceWorkerBundle, nodeBundle } from './bundles.mjs';
+import { OUTPUT, inferenceWorkerBundle, nodeBundle } from './bundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const skipRenderer = process.argv.includes('--skip-renderer');
@@ -21,24 +21,24 @@ await Promise.all([
   esbuild({
     ...common,
     entryPoints: ['electron/cli/main.ts'],
-    outfile: 'dist/node/cli.js',
+    outfile: OUTPUT.cli,
     format: 'esm',
     packages: 'external',
   }),
   esbuild({
     ...common,
     entryPoints: ['electron/main/index.ts'],
-    outfile: 'dist/electron/main.cjs',
+    outfile: OUTPUT.electronMain,
     format: 'cjs',
     packages: 'external',
   }),
   // Inference worker threads, started by both the CLI/server and the Electron main process.
-  esbuild({ ...common, ...inferenceWorkerBundle, outfile: 'dist/worker/inference.cjs' }),
+  esbuild({ ...common, ...inferenceWorkerBundle, outfile: OUTPUT.inferenceWorker }),
   // A sandboxed preload cannot require npm packages: everything but electron is bundled in.
   esbuild({
     ...common,
     entryPoints: ['electron/preload/index.ts'],
-    outfile: 'dist/electron/preload.cjs',
+    outfile: OUTPUT.preload,
     format: 'cjs',
     external: ['electron'],
     minify: true,

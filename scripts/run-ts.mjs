@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeBundle } from './bundles.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -13,16 +14,13 @@ if (!entry) {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = path.join(root, 'dist', 'run', `${path.basename(entry, '.ts')}.mjs`);
 await build({
+  ...nodeBundle,
   absWorkingDir: root,
   entryPoints: [entry],
   outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
   format: 'esm',
   packages: 'external',
   sourcemap: 'inline',
-  logLevel: 'warning',
 });
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

@@ -10,18 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_OUTPUTS, BUILD_SOURCES } from './bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outputs = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
-const sources = [
-  'electron',
-  'renderer',
-  'db',
-  'package.json',
-  'scripts/build.mjs',
-  'vite.config.ts',
-  'tsconfig.base.json',
-];
 
 // An inherited ELECTRON_RUN_AS_NODE (set inside some editors' terminals) would run our main
 // bundle as a plain Node script instead of opening the app.
@@ -41,10 +32,10 @@ function newestMtime(target) {
 }
 
 function needsBuild() {
-  const built = outputs.map((file) => path.join(root, file));
+  const built = BUILD_OUTPUTS.map((file) => path.join(root, file));
   if (!built.every((file) => existsSync(file))) return true;
   const oldestOutput = Math.min(...built.map((file) => statSync(file).mtimeMs));
-  return sources.some((source) => newestMtime(path.join(root, source)) > oldestOutput);
+  return BUILD_SOURCES.some((source) => newestMtime(path.join(root, source)) > oldestOutput);
 }
 
 /** @returns {never} */
@@ -95,7 +86,7 @@ if (needsBuild()) {
     stdio: 'inherit',
   });
   if (build.status !== 0) fail(['The build failed (see above); not starting the desktop app.']);
-  const missing = outputs.filter((file) => !existsSync(path.join(root, file)));
+  const missing = BUILD_OUTPUTS.filter((file) => !existsSync(path.join(root, file)));
   if (missing.length > 0)
     fail([`The build did not produce ${missing.join(', ')}; not starting the desktop app.`]);
 }
