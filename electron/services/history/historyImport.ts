@@ -5,6 +5,7 @@ import type { Db } from '../../../db/open.js';
 import type { DecisionsRepo } from '../../../db/repos/decisions.js';
 import type { ItemsRepo } from '../../../db/repos/items.js';
 import type { PredictionsRepo } from '../../../db/repos/predictions.js';
+import { forEachConcurrent } from '../concurrency.js';
 import { decodeGray, SUPPORTED_EXTENSIONS } from '../imaging/decode.js';
 import type { ImageStore } from '../ingest/imageStore.js';
 import type { LoadedModel, TimedPrediction } from '../inference/modelRunner.js';
@@ -132,21 +133,15 @@ export async function importHistory(
 ): Promise<HistoryResult> {
   const { rows, errors } = validateRows(csvText, deps.defectClasses);
   const prepared = new Map<string, Prepared>();
-  const claimed = new Set<string>();
+  // Rows naming the same file share one read and one score; its error goes on the first row.
+  const rowsByFile = new Map<string, HistoryRow[]>();
+  for (const row of rows) {
+    const same = rowsByFile.get(row.file);
+    if (same) same.push(row);
+    else rowsByFile.set(row.file, [row]);
+  }
   let done = 0;
-  let next = 0;
-  // A few images in flight, so the model's workers score while the next files are read.
-  const lane = async (): Promise<void> => {
-    while (next < rows.length) {
-      const row = rows[next++]!;
-      if (!claimed.has(row.file)) {
-        claimed.add(row.file);
-        await prepare(row);
-      }
-      deps.onProgress?.(++done, rows.length);
-    }
-  };
-  const prepare = async (row: (typeof rows)[number]): Promise<void> => {
+  const prepare = async (row: HistoryRow): Promise<void> => {
     const absolute = path.join(imagesDir, ...row.file.split('/'));
     try {
       const bytes = await fs.readFile(absolute);
@@ -172,7 +167,11 @@ export async function importHistory(
       });
     }
   };
-  await Promise.all(Array.from({ length: SCORING_LANES }, lane));
+  // A few images in flight, so the model's workers score while the next files are read.
+  await forEachConcurrent([...rowsByFile.values()], SCORING_LANES, async (sameFile) => {
+    await prepare(sameFile[0]!);
+    for (let i = 0; i < sameFile.length; i++) deps.onProgress?.(++done, rows.length);
+  });
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
 
   const stored = new Map<string, string>();
@@ -197,9 +196,14 @@ export async function importHistory(
         quarantine_reason: null,
       });
       if (inserted) newItems++;
-      let prediction = deps.predictions.latestChampion(itemId);
-      if (!prediction && p.prediction && deps.model) {
-        deps.predictions.insert({
+      // An item this import just added has no predictions yet: look only for one already stored.
+      const existing = inserted ? null : deps.predictions.latestChampion(itemId);
+      let predictionId = existing?.id ?? null;
+      let modelVersionId = existing?.model_version_id ?? null;
+      if (!existing && p.prediction && deps.model) {
+        // insert returns the new id; null means this model already scored the item in another
+        // role, which leaves no champion to link, as before.
+        predictionId = deps.predictions.insert({
           itemId,
           modelVersionId: deps.model.versionId,
           role: 'champion',
@@ -212,11 +216,11 @@ export async function importHistory(
           topDefectClass: p.prediction.topDefectClass,
           heatmap: p.prediction.heatmap,
         });
-        prediction = deps.predictions.latestChampion(itemId);
+        modelVersionId = predictionId === null ? null : deps.model.versionId;
       }
       deps.decisions.insert({
         itemId,
-        predictionId: prediction?.id ?? null,
+        predictionId,
         kind: 'decision',
         inspector: row.inspector,
         label: row.label,
@@ -229,7 +233,7 @@ export async function importHistory(
         source: 'history',
         corrects: null,
         reviewRole: 'primary',
-        modelVersionId: prediction?.model_version_id ?? null,
+        modelVersionId,
       });
       // A past inspection settles an item that was waiting in the queue.
       deps.items.setStatus(itemId, 'decided');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { forEachConcurrent } from '../concurrency.js';
 import { scanFolder } from '../ingest/scan.js';
 import type { LoadedModel, TimedPrediction } from './modelRunner.js';
 
@@ -35,32 +36,25 @@ export async function predictFiles(
   const concurrency = options.concurrency ?? 8;
   const done = new Map<number, FileResult>();
   let nextToEmit = 0;
-  let nextToStart = 0;
   const emitReady = (): void => {
     while (done.has(nextToEmit)) {
       options.onResult(done.get(nextToEmit)!, nextToEmit);
       done.delete(nextToEmit++);
     }
   };
-  const worker = async (): Promise<void> => {
-    while (nextToStart < files.length) {
-      const index = nextToStart++;
-      const file = files[index]!;
-      const absolutePath = path.join(root, file);
-      const started = performance.now();
-      try {
-        const prediction = await model.predictFile(absolutePath);
-        done.set(index, {
-          file,
-          absolutePath,
-          prediction: { ...prediction, fullLatencyMs: performance.now() - started },
-        });
-      } catch (err) {
-        done.set(index, { file, absolutePath, error: err instanceof Error ? err.message : String(err) });
-      }
-      emitReady();
+  await forEachConcurrent(files, concurrency, async (file, index) => {
+    const absolutePath = path.join(root, file);
+    const started = performance.now();
+    try {
+      const prediction = await model.predictFile(absolutePath);
+      done.set(index, {
+        file,
+        absolutePath,
+        prediction: { ...prediction, fullLatencyMs: performance.now() - started },
+      });
+    } catch (err) {
+      done.set(index, { file, absolutePath, error: err instanceof Error ? err.message : String(err) });
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  emitReady();
+    emitReady();
+  });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportProgressDto } from '../../shared/contract.js';
 import type { ItemSource } from '../../../db/repos/items.js';
+import { forEachConcurrent } from '../concurrency.js';
 import { ingestFile } from './ingestFile.js';
 import type { IngestDeps } from './ingestFile.js';
 import { scanFolder, UNSUPPORTED_REASON } from './scan.js';
@@ -77,23 +78,20 @@ export class ImportJobs {
       job.total = files.length;
       job.state = 'importing';
       emit(true);
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < files.length && !this.closed) {
-          const file = files[next++]!;
-          await this.deps.waitForCapacity();
-          const reason = file.kind === 'unsupported' ? UNSUPPORTED_REASON : null;
-          const outcome = await ingestFile(this.deps, file.path, source, reason);
-          if (outcome.kind === 'added') job.added++;
-          else if (outcome.kind === 'duplicate') job.duplicates++;
-          else if (outcome.kind === 'quarantined') job.quarantined++;
-          else this.deps.log(outcome.reason);
-          job.processed++;
-          if (outcome.kind !== 'duplicate') this.deps.onItemsChanged();
-          emit();
-        }
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      await forEachConcurrent(files, CONCURRENCY, async (file) => {
+        // After close(), the remaining files are skipped, not started.
+        if (this.closed) return;
+        await this.deps.waitForCapacity();
+        const reason = file.kind === 'unsupported' ? UNSUPPORTED_REASON : null;
+        const outcome = await ingestFile(this.deps, file.path, source, reason);
+        if (outcome.kind === 'added') job.added++;
+        else if (outcome.kind === 'duplicate') job.duplicates++;
+        else if (outcome.kind === 'quarantined') job.quarantined++;
+        else this.deps.log(outcome.reason);
+        job.processed++;
+        if (outcome.kind !== 'duplicate') this.deps.onItemsChanged();
+        emit();
+      });
       job.state = 'done';
       if (this.closed && job.processed < job.total) {
         job.state = 'failed';
