@@ -2,13 +2,18 @@ import path from 'node:path';
 import { openDatabase, DB_FILE_NAME } from '../../db/open.js';
 import os from 'node:os';
 import { ServiceError } from '../services/errors.js';
+import { channels } from '../shared/contract.js';
 import type { ReportFilters } from '../services/reports/decisionRows.js';
 import { exportReport } from '../services/reports/exportReport.js';
 import { chromiumPdf } from '../services/reports/pdf.js';
 import { progressLine } from './progress.js';
 import { CommandError } from './supervisorCommands.js';
 
-export type ReportFormat = 'csv' | 'json' | 'html' | 'pdf';
+// The API's reports:export schema owns the list of formats, so the CLI cannot drift from it.
+export const REPORT_FORMATS = channels['reports:export'].input.shape.format.options;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+const isReportFormat = (format: string): format is ReportFormat =>
+  (REPORT_FORMATS as readonly string[]).includes(format);
 export type ReportOptions = { dataDir: string; format: string; out: string; from?: string; to?: string };
 
 export function parseInstant(flag: string, value: string | undefined): string | null {
@@ -21,9 +26,8 @@ export function parseInstant(flag: string, value: string | undefined): string | 
 
 /** `loupe report`: the agreement report or the decision export for a period. */
 export async function reportCommand(options: ReportOptions): Promise<number> {
-  const formats: ReportFormat[] = ['csv', 'json', 'html', 'pdf'];
-  if (!formats.includes(options.format as ReportFormat))
-    throw new CommandError(`--format must be one of ${formats.join(', ')}`);
+  const format = options.format;
+  if (!isReportFormat(format)) throw new CommandError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const filters: ReportFilters = {
     from: parseInstant('--from', options.from),
     to: parseInstant('--to', options.to),
@@ -35,7 +39,7 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
   const progress = progressLine(process.stderr);
   try {
     const result = await exportReport(db, {
-      format: options.format as ReportFormat,
+      format,
       out,
       filters,
       generatedBy: `loupe report (${os.userInfo().username}@${os.hostname()})`,

@@ -1,6 +1,7 @@
 import { channels, isChannel } from '../shared/contract.js';
 import type { Envelope, Handlers } from '../shared/contract.js';
 import { ServiceError } from './errors.js';
+import { formatIssues } from './issues.js';
 
 export type Logger = { info(message: string): void; error(message: string, err?: unknown): void };
 
@@ -20,10 +21,7 @@ export async function dispatch(
   }
   const parsed = channels[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    const message = parsed.error.issues
-      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-      .join('; ');
-    return { ok: false, error: { code: 'invalid_input', message } };
+    return { ok: false, error: { code: 'invalid_input', message: formatIssues(parsed.error.issues) } };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;

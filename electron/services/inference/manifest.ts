@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { formatIssues } from '../issues.js';
 
 const probability = z.number().min(0).max(1);
 const tensorName = z.string().min(1).max(200);
@@ -113,10 +114,7 @@ export function loadManifest(modelDir: string): ModelManifest {
   }
   const parsed = modelManifestSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new Error(`model manifest ${file} is invalid: ${problems}`);
+    throw new Error(`model manifest ${file} is invalid: ${formatIssues(parsed.error.issues, '(root)')}`);
   }
   return parsed.data;
 }
