@@ -4,6 +4,7 @@
  * imports 'electron' at runtime, so the whole policy is unit-tested under plain Node.
  */
 import type { WebPreferences } from 'electron';
+import { contentSecurityPolicy } from '../server/staticFiles.js';
 import { IPC } from '../shared/contract.js';
 
 export const APP_SCHEME = 'app';
@@ -13,23 +14,11 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const MEDIA_SCHEME = IPC.mediaScheme;
 export const MEDIA_HOST = 'item';
 
-/**
- * Sent as a header on every app:// and loupe-media:// response. 'unsafe-inline' is allowed for
- * styles only because React sets style attributes; scripts stay 'self' only (no eval, no inline).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' ${MEDIA_SCHEME}: data: blob:`,
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Sent as a header on every app:// and loupe-media:// response; images also come from the media scheme. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy([`${MEDIA_SCHEME}:`]);
 
-function parseUrl(raw: unknown): URL | null {
+/** Parses an untrusted URL; null for anything that is not a non-empty, well-formed URL string. */
+export function parseUrl(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length === 0) return null;
   try {
     return new URL(raw);
@@ -39,20 +28,25 @@ function parseUrl(raw: unknown): URL | null {
 }
 
 /**
- * True only for URLs of our own renderer. Compared field by field because Node's URL reports the
- * origin of a non-special scheme such as app: as "null", and credentials or a port would make
- * `app://x@loupe` or `app://loupe:1` look like ours to a prefix check.
+ * True when `url` is exactly `<scheme>://<host>`, with no port or credentials. Compared field by
+ * field because Node's URL reports the origin of a non-special scheme such as app: as "null",
+ * and credentials or a port would make `app://x@loupe` or `app://loupe:1` look like ours to a
+ * prefix check.
  */
-export function isAppUrl(raw: unknown): boolean {
-  const url = parseUrl(raw);
+export function isPlainUrl(url: URL, scheme: string, host: string): boolean {
   return (
-    url !== null &&
-    url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
+    url.protocol === `${scheme}:` &&
+    url.hostname === host &&
     url.port === '' &&
     url.username === '' &&
     url.password === ''
   );
+}
+
+/** True only for URLs of our own renderer. */
+export function isAppUrl(raw: unknown): boolean {
+  const url = parseUrl(raw);
+  return url !== null && isPlainUrl(url, APP_SCHEME, APP_HOST);
 }
 
 /**

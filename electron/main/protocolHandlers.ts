@@ -5,85 +5,33 @@
  * segment and contained before anything touches the disk.
  */
 import { stat, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { contentTypeFor, resolveStaticPath } from '../server/staticFiles.js';
 import type { ItemImage } from '../services/app.types.js';
 import { ServiceError } from '../services/errors.js';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, MEDIA_HOST, MEDIA_SCHEME } from './policy.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-function parse(raw: string): URL | null {
-  try {
-    return new URL(raw);
-  } catch {
-    return null;
-  }
-}
-
-function isPlainUrl(url: URL, scheme: string, host: string): boolean {
-  return (
-    url.protocol === `${scheme}:` &&
-    url.hostname === host &&
-    url.port === '' &&
-    url.username === '' &&
-    url.password === ''
-  );
-}
+import {
+  APP_HOST,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  MEDIA_HOST,
+  MEDIA_SCHEME,
+  isPlainUrl,
+  parseUrl,
+} from './policy.js';
 
 /**
  * Maps `app://loupe/<path>` to a file inside `rootDir`, or null. URL parsing already folds `..`
- * and `%2e%2e`; segments are then decoded one by one so an encoded separator (`..%2f`, `%5c`)
- * cannot smuggle a traversal back in, and the joined result must still lie inside the root.
- * Dot-files, empty segments (`//etc`) and drive letters (`C:`) are refused outright.
+ * and `%2e%2e`; the pathname then goes through the same resolver as serve mode, which refuses
+ * encoded separators, dot-files, empty segments and drive letters and keeps the result inside.
  */
 export function resolveAppFile(rawUrl: string, rootDir: string): string | null {
-  const url = parse(rawUrl);
+  const url = parseUrl(rawUrl);
   if (url === null || !isPlainUrl(url, APP_SCHEME, APP_HOST)) return null;
-  const pathname = url.pathname === '/' || url.pathname === '' ? '/index.html' : url.pathname;
-  const segments: string[] = [];
-  for (const encoded of pathname.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(encoded);
-    } catch {
-      return null;
-    }
-    if (segment === '' || segment.startsWith('.') || /[/\\:\0]/.test(segment)) return null;
-    segments.push(segment);
-  }
-  const root = path.resolve(rootDir);
-  const file = path.resolve(root, ...segments);
-  const relative = path.relative(root, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return file;
+  return resolveStaticPath(rootDir, url.pathname);
 }
 
 /** `loupe-media://item/<id>` → the item id, or null for anything else (ids are positive integers). */
 export function parseMediaUrl(rawUrl: string): number | null {
-  const url = parse(rawUrl);
+  const url = parseUrl(rawUrl);
   if (url === null || !isPlainUrl(url, MEDIA_SCHEME, MEDIA_HOST)) return null;
   const match = /^\/([1-9][0-9]{0,15})$/.exec(url.pathname);
   if (!match?.[1]) return null;
