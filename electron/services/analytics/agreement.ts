@@ -6,12 +6,19 @@
  */
 import { proportion } from '../../shared/proportion.js';
 import type { Proportion } from '../../shared/proportion.js';
-import { binaryMatrix, checkBinary, checkMatrix, margins } from './confusion.js';
+import { checkBinary, checkMatrix, margins } from './confusion.js';
 import type { BinaryConfusion } from './confusion.js';
 import { ac1Interval, kappaInterval, pabakInterval } from './intervals.js';
 import { cohenKappa, gwetAc1, pabak } from './kappa.js';
 
-export { BINARY_LABELS, binaryConfusion, binaryMatrix, multiConfusion } from './confusion.js';
+export {
+  BINARY_LABELS,
+  binaryConfusion,
+  binaryMatrix,
+  emptyConfusion,
+  multiConfusion,
+  tally,
+} from './confusion.js';
 export type { BinaryConfusion, Label } from './confusion.js';
 export { cohenKappa, gwetAc1 } from './kappa.js';
 export type { Coefficient } from './kappa.js';
@@ -41,13 +48,14 @@ export function binaryAgreement(c: BinaryConfusion): AgreementFigures {
   checkBinary(c);
   const n = c.tp + c.fp + c.fn + c.tn;
   const agreement = proportion(c.tp + c.tn, n);
-  const matrix = binaryMatrix(c);
+  // The intervals carry their point estimates: κ and AC1 are computed once each.
   const kappa = kappaInterval(c);
+  const ac1 = ac1Interval(c);
   return {
     n,
     agreement,
-    cohenKappa: { value: cohenKappa(matrix).value, ci95: kappa.ci95, se: kappa.se },
-    gwetAc1: { value: gwetAc1(matrix).value, ci95: ac1Interval(c).ci95 },
+    cohenKappa: { value: kappa.value, ci95: kappa.ci95, se: kappa.se },
+    gwetAc1: { value: ac1.value, ci95: ac1.ci95 },
     pabak: { value: pabak(2, agreement.value), ci95: pabakInterval(c.tp + c.tn, n) },
     escapeRate: proportion(c.fn, c.tp + c.fn),
     falseRejectRate: proportion(c.fp, c.fp + c.tn),

@@ -16,9 +16,26 @@ function sameLength(human: readonly unknown[], model: readonly unknown[]): void 
     throw new RangeError(`human has ${human.length} labels, model ${model.length}`);
 }
 
+/** A binary confusion with every cell at zero, to tally into. */
+export function emptyConfusion(): BinaryConfusion {
+  return { tp: 0, fp: 0, fn: 0, tn: 0 };
+}
+
+/**
+ * Adds n items to the cell for this pair of calls: `reference` (the human) is the truth,
+ * `predicted` (the model, or a second reader) the prediction; true means defect.
+ */
+export function tally(c: BinaryConfusion, reference: boolean, predicted: boolean, n = 1): void {
+  if (reference) {
+    if (predicted) c.tp += n;
+    else c.fn += n;
+  } else if (predicted) c.fp += n;
+  else c.tn += n;
+}
+
 export function binaryConfusion(human: readonly Label[], model: readonly Label[]): BinaryConfusion {
   sameLength(human, model);
-  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const c = emptyConfusion();
   for (let i = 0; i < human.length; i++) {
     const h = human[i];
     const m = model[i];
@@ -26,11 +43,7 @@ export function binaryConfusion(human: readonly Label[], model: readonly Label[]
     if ((h !== 'ok' && h !== 'defect') || (m !== 'ok' && m !== 'defect')) {
       throw new RangeError(`item ${i}: labels must be 'ok' or 'defect', got ${String(h)} / ${String(m)}`);
     }
-    if (h === 'defect') {
-      if (m === 'defect') c.tp++;
-      else c.fn++;
-    } else if (m === 'defect') c.fp++;
-    else c.tn++;
+    tally(c, h === 'defect', m === 'defect');
   }
   return c;
 }

@@ -25,12 +25,19 @@ export const PSEUDO_COUNT = 1;
 
 export type IntervalMethod = 'wald' | 'adjusted-wald';
 export type CoefficientInterval = {
+  /** The point estimate the interval is around, so callers need not compute it again. */
+  value: number | null;
   ci95: [number, number] | null;
   se: number | null;
   method: IntervalMethod | null;
 };
 
-const NO_INTERVAL: CoefficientInterval = { ci95: null, se: null, method: null };
+const noInterval = (value: number | null): CoefficientInterval => ({
+  value,
+  ci95: null,
+  se: null,
+  method: null,
+});
 
 function interval(
   coefficient: (m: number[][]) => Coefficient,
@@ -40,15 +47,16 @@ function interval(
   checkBinary(c);
   const n = c.tp + c.fp + c.fn + c.tn;
   const { value, se: plainSe } = coefficient(binaryMatrix(c));
-  if (value === null || n < 2) return NO_INTERVAL;
+  if (value === null || n < 2) return noInterval(value);
   const small = Math.min(c.tp, c.fp, c.fn, c.tn) < MIN_CELL_FOR_WALD;
   const a = PSEUDO_COUNT;
   const se = small
     ? coefficient(binaryMatrix({ tp: c.tp + a, fp: c.fp + a, fn: c.fn + a, tn: c.tn + a })).se
     : plainSe;
-  if (se === null) return NO_INTERVAL;
+  if (se === null) return noInterval(value);
   // Both coefficients live in [−1, 1]; a Wald interval can step outside near the ends.
   return {
+    value,
     ci95: [Math.max(-1, value - z * se), Math.min(1, value + z * se)],
     se,
     method: small ? 'adjusted-wald' : 'wald',

@@ -3,14 +3,9 @@ import path from 'node:path';
 import { decodeGray } from '../imaging/decode.js';
 import { predictFiles } from '../inference/folderPredictor.js';
 import type { LoadedModel } from '../inference/modelRunner.js';
+import { multiConfusion } from '../analytics/confusion.js';
 import { readDatasetLayout } from './datasetLayout.js';
-import {
-  auroc,
-  confusionMatrix,
-  expectedCalibrationError,
-  proportion,
-  recallAtFalseRejectRate,
-} from './metrics.js';
+import { auroc, expectedCalibrationError, proportion, recallAtFalseRejectRate } from './metrics.js';
 
 /** A peak this close (in source pixels) to a defect pixel counts as a correct highlight. */
 export const HIGHLIGHT_RADIUS_PX = 15;
@@ -52,7 +47,6 @@ export async function evaluateFolder(
   const images = readDatasetLayout(root);
   const labels = model.manifest.labels;
   const okLabel = model.manifest.okLabel;
-  const defectLabels = labels.filter((l) => l !== okLabel);
   const scores: number[] = [];
   const positive: boolean[] = [];
   const truth: string[] = [];
@@ -83,12 +77,10 @@ export async function evaluateFolder(
         truth.push(image.trueClass);
         predicted.push(p.predictedClass);
         if (!isDefect) return;
-        // Type accuracy: the most likely defect class, given that the item is defective.
-        const bestDefect = defectLabels.reduce((a, b) =>
-          (p.classProbabilities[b] ?? 0) > (p.classProbabilities[a] ?? 0) ? b : a,
-        );
+        // Type accuracy: the most likely defect class, given that the item is defective. The
+        // prediction already carries it (first of equals in label order wins, as before).
         typeN++;
-        if (bestDefect === image.trueClass) typeHits++;
+        if (p.topDefectClass === image.trueClass) typeHits++;
         if (!image.maskFile) return;
         masks.push(
           fs
@@ -126,7 +118,7 @@ export async function evaluateFolder(
       labels,
       rows: 'true class',
       columns: 'predicted class',
-      matrix: confusionMatrix(labels, truth, predicted),
+      matrix: multiConfusion(labels, truth, predicted),
     },
     calibration: { expected_calibration_error: calibration.ece, bins: calibration.bins },
     errors,

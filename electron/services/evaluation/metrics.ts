@@ -104,19 +104,3 @@ export function expectedCalibrationError(
     })),
   };
 }
-
-/** Rows are the true class, columns the predicted class, both in `labels` order. */
-export function confusionMatrix(
-  labels: readonly string[],
-  truth: readonly string[],
-  predicted: readonly string[],
-): number[][] {
-  const index = new Map(labels.map((l, i) => [l, i]));
-  const m = labels.map(() => labels.map(() => 0));
-  truth.forEach((t, i) => {
-    const r = index.get(t);
-    const c = index.get(predicted[i]!);
-    if (r !== undefined && c !== undefined) m[r]![c]!++;
-  });
-  return m;
-}

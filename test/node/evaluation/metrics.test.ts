@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { multiConfusion } from '../../../electron/services/analytics/confusion.js';
 import { peakHitsMask } from '../../../electron/services/evaluation/evaluate.js';
 import {
   auroc,
-  confusionMatrix,
   expectedCalibrationError,
   recallAtFalseRejectRate,
   wilson,
@@ -42,7 +42,7 @@ describe('evaluation metrics against scikit-learn', () => {
 
   it('confusion matrix equals confusion_matrix (rows true, columns predicted)', () => {
     for (const c of fixture.cases)
-      expect(confusionMatrix(c.labels, c.truth, c.predicted)).toEqual(c.confusion);
+      expect(multiConfusion(c.labels, c.truth, c.predicted)).toEqual(c.confusion);
   });
 });
 
