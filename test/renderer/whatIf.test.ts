@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { wilson } from '../../electron/shared/proportion';
 import { countBandFromBins } from '../../electron/shared/whatif';
+import { formatWilsonInterval as formatInterval } from '../../electron/shared/format';
 import type { WhatIfDistributionDto, WhatIfDto } from '../../electron/shared/contract';
 import { whatIfKey } from '../../renderer/app/whatIfSlice';
 import { INSPECTOR_STORAGE_KEY } from '../../renderer/app/inspectorSlice';
 import { createAppStore } from '../../renderer/app/store';
 import {
-  formatInterval,
   liveWhatIf,
   notEnoughMessage,
   whatIfCurves,
@@ -103,7 +103,7 @@ describe('what-if slice', () => {
     api.emit('db:changed', { tables: ['decisions'] });
     await settle();
     expect(api.callsTo('whatif:distribution')).toHaveLength(1);
-    store.getState().openPanel('supervisor');
+    store.getState().openScreen('supervisor');
     api.emit('db:changed', { tables: ['decisions'] });
     await settle();
     expect(api.callsTo('whatif:distribution')).toEqual([{ defectClass: null }, { defectClass: null }]);

@@ -1,13 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { formatPercent, formatWilsonInterval } from '../../../electron/shared/format';
 import type { Proportion } from '../../../electron/shared/proportion';
 import type { WhatIfFigures } from '../../../electron/shared/whatif';
 import { useAppStore } from '../../app/StoreProvider';
 import { WhatIfCurve } from './WhatIfCurves';
 import {
-  formatInterval,
   formatPerHour,
-  formatShare,
   notEnoughMessage,
   selectDistribution,
   selectWhatIfTarget,
@@ -23,9 +22,9 @@ function Row({ label, p, testId }: { label: string; p: Proportion; testId: strin
     <tr>
       <th scope="row">{label}</th>
       <td data-testid={testId} data-value={p.value ?? ''}>
-        {formatShare(p.value)}
+        {formatPercent(p.value)}
       </td>
-      <td className="muted">{formatInterval(p)}</td>
+      <td className="muted">{formatWilsonInterval(p)}</td>
       <td className="muted">
         {p.x.toLocaleString()} of n = {p.n.toLocaleString()}
       </td>

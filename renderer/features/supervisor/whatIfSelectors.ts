@@ -1,5 +1,4 @@
 import type { Band, WhatIfDistributionDto, WhatIfDto } from '../../../electron/shared/contract';
-import type { Proportion } from '../../../electron/shared/proportion';
 import { countBandFromBins, figuresFromCounts } from '../../../electron/shared/whatif';
 import type { WhatIfFigures } from '../../../electron/shared/whatif';
 import { bandFor } from '../../app/policyDraft';
@@ -69,19 +68,6 @@ export function whatIfCurves(distribution: WhatIfDistributionDto, samples = 100)
     fail.push({ threshold, x: (n - below) / n, y: ok ? (ok - cumOk[edge]!) / ok : 0 });
   }
   return { pass, fail };
-}
-
-export function formatShare(value: number | null): string {
-  if (value === null) return '—';
-  const pct = value * 100;
-  return `${pct < 10 && pct !== 0 ? pct.toFixed(2) : pct.toFixed(1)} %`;
-}
-
-/** "95 % CI 1.2–4.8 %". */
-export function formatInterval(p: Proportion): string {
-  if (!p.wilson95) return 'no interval (n = 0)';
-  const [lo, hi] = p.wilson95;
-  return `95 % CI ${formatShare(lo).replace(' %', '')}–${formatShare(hi)}`;
 }
 
 export function notEnoughMessage(figures: Pick<WhatIfFigures, 'labelled' | 'minimumDefects'>): string {
