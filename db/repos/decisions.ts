@@ -38,8 +38,13 @@ export type NewDecision = {
   modelVersionId?: number | null;
 };
 
-/** A row is "current" when nothing corrects it: the latest link of its chain. */
-const IS_CURRENT = 'NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)';
+/**
+ * SQL true when the decisions row `alias` is "current": nothing corrects it, so it is the latest
+ * link of its chain. One definition for the repo and the reports, so they cannot drift apart.
+ */
+export const isCurrentSql = (alias: string): string =>
+  `NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = ${alias}.id)`;
+const IS_CURRENT = isCurrentSql('d');
 
 export class DecisionsRepo {
   private readonly insertStmt;

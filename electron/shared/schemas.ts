@@ -10,6 +10,11 @@ export const ITEM_STATUSES = ['pending', 'predicted', 'decided', 'quarantined'] 
 export const ITEM_SOURCES = ['import', 'hot_folder', 'history'] as const;
 export const DECISION_SOURCES = ['human', 'auto', 'history'] as const;
 export const DECISION_KINDS = ['decision', 'retraction'] as const;
+/**
+ * The model's call is "defect" at or above this calibrated probability (equal error costs).
+ * Migration 0004 hard-codes the same value in SQL; test/node/reports/cube.test.ts checks they match.
+ */
+export const SHADOW_DECISION_THRESHOLD = 0.5;
 
 export const idSchema = z.number().int().positive();
 export const isoTimeSchema = z.string();

@@ -1,7 +1,8 @@
 import type { AgreementBlock, ReportProportion, SliceRow } from '../../shared/report.js';
 import type { Proportion } from '../../shared/proportion.js';
 import { binaryAgreement } from '../analytics/agreement.js';
-import type { BinaryConfusion } from '../analytics/agreement.js';
+import { emptyConfusion, tally } from '../analytics/confusion.js';
+import type { BinaryConfusion } from '../analytics/confusion.js';
 import type { Cell } from './cells.js';
 
 /** Model vs human on labels made without a visible suggestion (DOMAIN.md "unbiased labels"). */
@@ -10,19 +11,9 @@ export const isUnbiased = (c: Cell): boolean =>
 export const isAssisted = (c: Cell): boolean =>
   c.source === 'human' && c.suggestion_visible === 1 && c.model_label !== '';
 
-export function emptyConfusion(): BinaryConfusion {
-  return { tp: 0, fp: 0, fn: 0, tn: 0 };
-}
-
 /** Adds a cell to a binary confusion: human is the reference, the model the prediction. */
-export function addCell(c: BinaryConfusion, cell: Cell): void {
-  const h = cell.human_label === 'defect';
-  const m = cell.model_label === 'defect';
-  if (h && m) c.tp += cell.n;
-  else if (!h && m) c.fp += cell.n;
-  else if (h && !m) c.fn += cell.n;
-  else c.tn += cell.n;
-}
+const addCell = (c: BinaryConfusion, cell: Cell): void =>
+  tally(c, cell.human_label === 'defect', cell.model_label === 'defect', cell.n);
 
 export function confusionOf(cells: Iterable<Cell>): BinaryConfusion {
   const c = emptyConfusion();
@@ -55,8 +46,8 @@ export function block(c: BinaryConfusion): AgreementBlock {
   };
 }
 
-/** One slice row per key, sorted by key, over the given cells. */
-export function slicesBy(cells: readonly Cell[], key: (c: Cell) => string): SliceRow[] {
+/** Binary confusions per key over the given cells, in one pass. */
+export function confusionsBy(cells: Iterable<Cell>, key: (c: Cell) => string): Map<string, BinaryConfusion> {
   const groups = new Map<string, BinaryConfusion>();
   for (const cell of cells) {
     const k = key(cell);
@@ -64,7 +55,12 @@ export function slicesBy(cells: readonly Cell[], key: (c: Cell) => string): Slic
     if (!c) groups.set(k, (c = emptyConfusion()));
     addCell(c, cell);
   }
-  return [...groups.entries()]
+  return groups;
+}
+
+/** One slice row per key, sorted by key, over the given cells. */
+export function slicesBy(cells: readonly Cell[], key: (c: Cell) => string): SliceRow[] {
+  return [...confusionsBy(cells, key).entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, c]) => ({ key: k, ...block(c) }));
 }

@@ -2,20 +2,18 @@ import type { AgreementReport } from '../../shared/report.js';
 import { proportion } from '../../shared/proportion.js';
 import type { Db } from '../../../db/open.js';
 import { perClassFigures } from '../analytics/agreement.js';
-import { SHADOW_DECISION_THRESHOLD } from '../stats/summary.js';
+import { SHADOW_DECISION_THRESHOLD } from '../../shared/schemas.js';
+import { emptyConfusion } from '../analytics/confusion.js';
 import { block, confusionOf, isAssisted, isUnbiased, slicesBy, toReportProportion } from './aggregate.js';
 import { loadCells } from './cells.js';
 import type { Cell } from './cells.js';
+import { countDecisionRows } from './decisionRows.js';
+import type { ReportFilters } from './decisionRows.js';
 import { followedWhenWrong, humanHumanConfusion, medianTimeToDecide } from './pairings.js';
 
-export type ReportRequest = {
-  from: string | null;
-  to: string | null;
-  inspector?: string | null;
-  source?: string | null;
-  automationLevel?: string | null;
-  modelVersion?: string | null;
+export type ReportRequest = ReportFilters & {
   generatedBy: string;
+  /** The CSV's row count when an export just wrote it; otherwise counted with the same filters. */
   rowCount?: number;
   csvSha256?: string | null;
   auditHead?: string | null;
@@ -67,18 +65,34 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
       index.get(classOf(c.model_label, c.model_class))!
     ]! += c.n;
 
-  const follows = followedWhenWrong(db, req.from, req.to);
-  const medians = medianTimeToDecide(db, req.from, req.to);
+  const filters: ReportFilters = {
+    from: req.from,
+    to: req.to,
+    inspector: req.inspector ?? null,
+    source: req.source ?? null,
+    automationLevel: req.automationLevel ?? null,
+    modelVersion: req.modelVersion ?? null,
+  };
+  const follows = followedWhenWrong(db, filters);
+  const medians = medianTimeToDecide(db, filters);
   const inspectors = [
     ...new Set(cells.filter((c) => c.source === 'human' || c.source === 'history').map((c) => c.inspector)),
   ].sort();
+  // The inspector slice rows double as the per-inspector agreement, so they are computed once.
+  const inspectorSlices = slicesBy(unbiased, (c) => c.inspector);
+  const sliceOf = new Map(inspectorSlices.map((r) => [r.key, r]));
+  const noLabels = block(emptyConfusion());
+  const helpedBy = new Map<string, { n: number; overrides: number }>();
+  for (const c of assisted) {
+    let h = helpedBy.get(c.inspector);
+    if (!h) helpedBy.set(c.inspector, (h = { n: 0, overrides: 0 }));
+    h.n += c.n;
+    if (c.human_label !== c.model_label) h.overrides += c.n;
+  }
   const perInspector = inspectors.map((inspector) => {
-    const own = unbiased.filter((c) => c.inspector === inspector);
-    const helped = assisted.filter((c) => c.inspector === inspector);
-    const assistedN = helped.reduce((s, c) => s + c.n, 0);
-    const overrides = helped.filter((c) => c.human_label !== c.model_label).reduce((s, c) => s + c.n, 0);
+    const { n: assistedN, overrides } = helpedBy.get(inspector) ?? { n: 0, overrides: 0 };
     const wrong = follows.get(inspector) ?? { followed: 0, n: 0 };
-    const b = block(confusionOf(own));
+    const b = sliceOf.get(inspector) ?? noLabels;
     const overrideRate = proportion(overrides, assistedN);
     const followedRate = proportion(wrong.followed, wrong.n);
     return {
@@ -98,19 +112,22 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
     };
   });
 
-  const calibration = Array.from({ length: 10 }, (_, b) => {
-    const inBin = unbiased.filter((c) => c.bucket === b);
-    const n = inBin.reduce((s, c) => s + c.n, 0);
-    const defects = inBin.filter((c) => c.human_label === 'defect').reduce((s, c) => s + c.n, 0);
-    const pSum = inBin.reduce((s, c) => s + c.p_sum, 0);
-    return {
-      lower: b / 10,
-      upper: (b + 1) / 10,
-      n,
-      mean_probability: n ? pSum / n : null,
-      defect_rate: n ? defects / n : null,
-    };
-  });
+  // Reliability bins in one pass over the unbiased cells (bucket = floor(10·p), 0–9).
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, defects: 0, pSum: 0 }));
+  for (const c of unbiased) {
+    const bin = bins[c.bucket];
+    if (!bin) continue;
+    bin.n += c.n;
+    if (c.human_label === 'defect') bin.defects += c.n;
+    bin.pSum += c.p_sum;
+  }
+  const calibration = bins.map(({ n, defects, pSum }, b) => ({
+    lower: b / 10,
+    upper: (b + 1) / 10,
+    n,
+    mean_probability: n ? pSum / n : null,
+    defect_rate: n ? defects / n : null,
+  }));
 
   const usedModels = [...new Set(cells.map((c) => c.model_version_id))]
     .filter((id) => models.has(id))
@@ -120,7 +137,7 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
       'SELECT version, level, created_at, created_by, reason FROM policies WHERE (@to IS NULL OR created_at < @to) ORDER BY station, version',
     )
     .all({ to: req.to }) as AgreementReport['policy_versions'];
-  const hh = humanHumanConfusion(db, req.from, req.to);
+  const hh = humanHumanConfusion(db, filters);
 
   return {
     report: 'loupe-agreement',
@@ -134,7 +151,8 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
       automation_level: req.automationLevel ?? null,
       model_version: req.modelVersion ?? null,
     },
-    row_count: req.rowCount ?? cells.reduce((s, c) => s + c.n, 0),
+    // Every decision row the filters select, corrections and retractions included: the CSV's rows.
+    row_count: req.rowCount ?? countDecisionRows(db, filters),
     csv_sha256: req.csvSha256 ?? null,
     model_threshold: SHADOW_DECISION_THRESHOLD,
     model_versions: usedModels.map((m) => ({ id: m.model_id, version: m.version, sha256: m.sha256 })),
@@ -157,7 +175,7 @@ export function buildReport(db: Db, req: ReportRequest): AgreementReport {
     calibration,
     slices: {
       model_version: slicesBy(unbiased, (c) => modelName(c.model_version_id)),
-      inspector: slicesBy(unbiased, (c) => c.inspector),
+      inspector: inspectorSlices,
       station: slicesBy(unbiased, (c) => c.station),
       automation_level: slicesBy(unbiased, (c) => c.automation_level),
       source: slicesBy(unbiased, (c) => c.source),

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/open.js';
+import { isCurrentSql } from '../../../db/repos/decisions.js';
 
 /** One cell of the decision cube: how many decisions in force share these keys. */
 export type Cell = {
@@ -41,7 +42,7 @@ export function loadCells(db: Db, from: string | null, to: string | null): Cell[
       .map((k) => `f.${k}`)
       .join(', ')}, COUNT(*) AS n, SUM(f.p) AS p_sum
     FROM decision_facts f JOIN decisions d ON d.id = f.decision_id
-    WHERE d.decided_at >= @from AND d.decided_at < @to AND NOT EXISTS (SELECT 1 FROM decisions c WHERE c.corrects = d.id)
+    WHERE d.decided_at >= @from AND d.decided_at < @to AND ${isCurrentSql('d')}
     GROUP BY ${KEYS.split(', ')
       .map((k) => `f.${k}`)
       .join(', ')}`);

@@ -33,17 +33,21 @@ export async function exportReport(
 ): Promise<ExportResult> {
   const { format, out, filters } = options;
   const query = decisionRowsQuery(db, filters);
-  const total = query.count();
-  const progress = (n: number): void => options.onProgress?.(`exporting ${n}/${total} decisions`);
+  // A lean COUNT(*) for the progress line; the row count reported is the CSV's own, where one is written.
+  const expected = query.count();
+  const progress = (n: number): void => options.onProgress?.(`exporting ${n}/${expected} decisions`);
   if (format === 'csv') {
     const csv = await writeDecisionCsv(out, query.iterate(), progress);
     return { file: out, rows: csv.rows, sha256: csv.sha256, csvFile: out };
   }
   let csvFile: string | null = null;
   let csvSha: string | null = null;
+  let total = expected;
   if (format !== 'json') {
     csvFile = out.replace(/\.(html?|pdf)$/i, '') + '.csv';
-    csvSha = (await writeDecisionCsv(csvFile, query.iterate(), progress)).sha256;
+    const csv = await writeDecisionCsv(csvFile, query.iterate(), progress);
+    csvSha = csv.sha256;
+    total = csv.rows;
   }
   options.onProgress?.('computing the report');
   const report = buildReport(db, {

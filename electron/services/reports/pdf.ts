@@ -15,6 +15,21 @@ const CANDIDATES = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
+/**
+ * Headless, no sandbox (containers), and no background traffic (plant networks are often
+ * offline). The e2e browser (test/e2e/browser.ts) launches with the same flags.
+ */
+export const CHROMIUM_HEADLESS_FLAGS: readonly string[] = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** LOUPE_CHROMIUM if it exists, else the first installed of the usual locations, else null. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const wanted = env.LOUPE_CHROMIUM;
   if (wanted) return fs.existsSync(wanted) ? wanted : null;
@@ -35,13 +50,7 @@ export const chromiumPdf: PdfRenderer = async (htmlFile, pdfFile) => {
       execFile(
         chromium,
         [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
+          ...CHROMIUM_HEADLESS_FLAGS,
           '--no-pdf-header-footer',
           `--user-data-dir=${profile}`,
           `--print-to-pdf=${pdfFile}`,

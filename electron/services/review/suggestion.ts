@@ -1,7 +1,7 @@
 import type { SuggestionDto } from '../../shared/contract.js';
 import { decodeHeatmap } from '../../../db/repos/predictions.js';
 import type { StoredPrediction } from '../../../db/repos/predictions.js';
-import { SHADOW_DECISION_THRESHOLD } from '../stats/summary.js';
+import { SHADOW_DECISION_THRESHOLD } from '../../shared/schemas.js';
 
 /** The champion's prediction as the station may show it, heatmap included. */
 export function toSuggestion(p: StoredPrediction): SuggestionDto {

@@ -1,11 +1,9 @@
 import type { StatusSummaryDto } from '../../shared/contract.js';
+import { SHADOW_DECISION_THRESHOLD } from '../../shared/schemas.js';
 import { countBandFromBins } from '../../shared/whatif.js';
 import type { DecisionsRepo } from '../../../db/repos/decisions.js';
 import type { ItemsRepo } from '../../../db/repos/items.js';
 import type { WhatIfService } from '../whatif/whatIfService.js';
-
-/** The model's call is "defect" at or above this calibrated probability (equal error costs). */
-export const SHADOW_DECISION_THRESHOLD = 0.5;
 
 export function startOfLocalDay(now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
