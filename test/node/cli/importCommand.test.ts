@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../../../electron/cli/paths.js';
+import { runLoupe } from '../helpers/cli.js';
 import { imageFolder } from '../helpers/services.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const loupe = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
-    cwd: APP_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+const loupe = (...args: string[]) => runLoupe(args);
 
 describe('loupe import', () => {
   it('imports a folder, scores it, and prints each quarantined file with its reason', async () => {

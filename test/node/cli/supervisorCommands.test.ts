@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../../../electron/cli/paths.js';
+import { runLoupe } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
+// No password from the caller's environment and an empty stdin, so nothing is signed by accident
+// and a password prompt sees end of input instead of waiting.
 const loupe = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
-    cwd: APP_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, LOUPE_SUPERVISOR_PASSWORD: '', ...env },
-    input: '',
-  });
+  runLoupe(args, { env: { LOUPE_SUPERVISOR_PASSWORD: '', ...env }, input: '' });
 
 describe('supervisor, policy and audit commands', () => {
   it('provision a supervisor, refuse unsigned changes, record signed ones, and catch a tampered trail', () => {

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, it, expect, vi } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { registerPrivilegedSchemes, registerProtocols } from '../../../electron/main/protocol.js';
 import {
   createAppFileHandler,
@@ -11,9 +10,10 @@ import {
 } from '../../../electron/main/protocolHandlers.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/policy.js';
 import { notFound } from '../../../electron/services/errors.js';
+import { tempDir } from '../helpers/tmp.js';
 
 // <tmp>/secret.txt sits beside the renderer folder: the thing a traversal would try to reach.
-const base = mkdtempSync(path.join(tmpdir(), 'loupe-protocol-'));
+const base = tempDir('loupe-protocol-');
 const root = path.join(base, 'renderer');
 mkdirSync(path.join(root, 'assets'), { recursive: true });
 writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Loupe</title>');
@@ -21,7 +21,6 @@ writeFileSync(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
 writeFileSync(path.join(root, 'assets', 'index-abc.css'), 'body{}');
 writeFileSync(path.join(root, '.env'), 'TOKEN=1');
 writeFileSync(path.join(base, 'secret.txt'), 'TOP SECRET');
-afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const inside = (file: string | null) => file !== null && file.startsWith(root + path.sep);
 

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
+import { tempDir } from '../helpers/tmp.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
@@ -14,37 +14,33 @@ describe('scripts/start-desktop.mjs', () => {
   it.skipIf(binaryInstalled)(
     'explains a missing Electron binary, points to npm run serve, exits non-zero',
     () => {
-      const cache = mkdtempSync(path.join(tmpdir(), 'loupe-electron-cache-'));
+      const cache = tempDir('loupe-electron-cache-');
       // A dead local mirror and an empty cache make the lazy download fail fast and change nothing.
       const env = Object.fromEntries(
         Object.entries(process.env).filter(
           ([key]) => !/electron_(mirror|override_dist_path|config_cache)/i.test(key),
         ),
       );
-      try {
-        const run = spawnSync(
-          process.execPath,
-          [path.join(repo, 'scripts', 'start-desktop.mjs'), '--data', cache],
-          {
-            cwd: repo,
-            encoding: 'utf8',
-            timeout: 60_000,
-            env: {
-              ...env,
-              ELECTRON_MIRROR: 'http://127.0.0.1:9/',
-              npm_config_electron_mirror: 'http://127.0.0.1:9/',
-              electron_config_cache: cache,
-            },
+      const run = spawnSync(
+        process.execPath,
+        [path.join(repo, 'scripts', 'start-desktop.mjs'), '--data', cache],
+        {
+          cwd: repo,
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: {
+            ...env,
+            ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+            npm_config_electron_mirror: 'http://127.0.0.1:9/',
+            electron_config_cache: cache,
           },
-        );
-        expect(run.status).toBe(1);
-        expect(run.stderr).toContain('Electron binary is missing');
-        expect(run.stderr).toContain('npm run serve');
-        expect(run.stderr).not.toMatch(/^\s+at /m);
-        expect(run.stdout).not.toContain('building');
-      } finally {
-        rmSync(cache, { recursive: true, force: true });
-      }
+        },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('Electron binary is missing');
+      expect(run.stderr).toContain('npm run serve');
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(run.stdout).not.toContain('building');
     },
   );
 });

@@ -1,46 +1,27 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ROOT, DEMO_IMAGES_DIR } from '../../../electron/cli/paths.js';
-import type { RunningServices } from '../../../electron/services/app.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_IMAGES_DIR } from '../../../electron/cli/paths.js';
 import { csvCell } from '../../../electron/services/reports/csv.js';
 import type { AgreementReport } from '../../../electron/shared/report.js';
+import { loupeOk, runLoupe } from '../helpers/cli.js';
+import { demoHistoryCsv } from '../helpers/demoHistory.js';
 import { imageFolder, startTestServices } from '../helpers/services.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const loupe = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
-    cwd: APP_ROOT,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-
-let running: RunningServices[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((s) => s.close()));
-  running = [];
-});
+// The PDF export runs a headless Chromium: allow more than the runner's default 120 s.
+const TIMEOUT = 180_000;
+const loupe = (...args: string[]) => runLoupe(args, { timeout: TIMEOUT });
 
 /** A data folder with the demo images imported as labelled history by two inspectors. */
 function historyStation(): string {
-  const lines = fs
-    .readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
-  const csv = [
-    'file,label,class,inspector,decided_at',
-    ...lines.map(
-      (l, i) => `${l},${i % 3 ? 'ana' : '=HYPERLINK("x")'},2026-0${1 + (i % 3)}-1${i % 9}T08:00:00Z`,
-    ),
-  ];
-  const file = path.join(tempDir(), 'history.csv');
-  fs.writeFileSync(file, csv.join('\n'));
+  const file = demoHistoryCsv((i) => ({
+    inspector: i % 3 ? 'ana' : '=HYPERLINK("x")',
+    decidedAt: `2026-0${1 + (i % 3)}-1${i % 9}T08:00:00Z`,
+  }));
   const data = tempDir();
-  const run = loupe('import', '--images', DEMO_IMAGES_DIR, '--labels', file, '--data', data);
-  if (run.status !== 0) throw new Error(run.stderr);
+  loupeOk(['import', '--images', DEMO_IMAGES_DIR, '--labels', file, '--data', data], { timeout: TIMEOUT });
   return data;
 }
 
@@ -86,6 +67,7 @@ describe('loupe report', () => {
     }
     expect(report.overall.confusion).toEqual(c);
     expect(report.overall.n).toBe(40);
+    expect(report.row_count).toBe(rows.length);
     expect(report.overall.agreement).toBeCloseTo((c.tp + c.tn) / 40, 12);
     expect(Object.keys(report.overall).slice(0, 6)).toEqual([
       'n',
@@ -109,7 +91,6 @@ describe('loupe report', () => {
 
   it('counts a corrected decision once, while the CSV shows every row', async () => {
     const s = await startTestServices();
-    running.push(s);
     await s.importFolder(await imageFolder(3)).done;
     await s.idle();
     const [a, b] = (await s.handlers['queue:next']({ limit: 5, inspector: null })).items;
@@ -138,6 +119,8 @@ describe('loupe report', () => {
     expect(report.overall.confusion.tp + report.overall.confusion.fn).toBe(0);
     const exported = await s.handlers['reports:export']({ format: 'csv', from: null, to: null });
     expect(exported.rows).toBe(4);
+    // The dashboard's row_count is the CSV's row count for the same filters (corrections included).
+    expect(report.row_count).toBe(exported.rows);
     expect(fs.readFileSync(exported.file, 'utf8').trim().split('\r\n')).toHaveLength(5);
   });
 

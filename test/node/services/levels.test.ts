@@ -1,16 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServices } from '../../../electron/services/app.js';
 import { dispatch } from '../../../electron/services/dispatch.js';
 import type { PolicySettings } from '../../../electron/shared/contract.js';
 import { imageFolder, quietLogger, startTestServices } from '../helpers/services.js';
-
-let running: RunningServices[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((s) => s.close()));
-  running = [];
-});
 
 const PASSWORD = 'correct horse battery';
 const base: PolicySettings = {
@@ -24,7 +18,6 @@ const base: PolicySettings = {
 
 async function station(settings: Partial<PolicySettings>, images = 4): Promise<RunningServices> {
   const s = await startTestServices();
-  running.push(s);
   await s.policy.createSupervisor('sam', PASSWORD);
   await s.handlers['policy:set']({
     supervisor: 'sam',
@@ -174,7 +167,6 @@ describe('automation levels end to end in the services (real model, real SQLite)
 describe('policy changes', () => {
   it('are refused without a supervisor, a valid password or a reason, and audited when made', async () => {
     const s = await startTestServices();
-    running.push(s);
     const call = (input: unknown) => dispatch(s.handlers, 'policy:set', input, quietLogger);
     const change = {
       supervisor: 'sam',

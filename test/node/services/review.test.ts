@@ -1,28 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServices } from '../../../electron/services/app.js';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/services/dispatch.js';
 import { MODELS_DIR } from '../../../electron/cli/paths.js';
 import { imageFolder, quietLogger, startTestServices } from '../helpers/services.js';
 import { tempDir } from '../helpers/tmp.js';
 
-let running: RunningServices[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((s) => s.close()));
-  running = [];
-});
-async function start(...args: Parameters<typeof startTestServices>) {
-  const s = await startTestServices(...args);
-  running.push(s);
-  return s;
-}
-
 describe('station services (real SQLite, real model)', () => {
   it('imports the demo folder into a new data folder and scores every item in shadow', async () => {
     const demo = await imageFolder(6);
-    const s = await start({ demoImagesDir: demo });
+    const s = await startTestServices({ demoImagesDir: demo });
     await s.idle();
     const summary = await s.handlers['stats:summary']({});
     expect(summary).toMatchObject({ pending: 6, awaitingModel: 0, decidedToday: 0, quarantined: 0 });
@@ -46,7 +34,7 @@ describe('station services (real SQLite, real model)', () => {
   });
 
   it('records decisions with their shadow prediction, undoes by appending, and re-queues the item', async () => {
-    const s = await start();
+    const s = await startTestServices();
     await s.importFolder(await imageFolder(3)).done;
     await s.idle();
     const h = s.handlers;
@@ -125,7 +113,7 @@ describe('station services (real SQLite, real model)', () => {
   });
 
   it('refuses invalid and conflicting calls with clear errors', async () => {
-    const s = await start();
+    const s = await startTestServices();
     await s.importFolder(await imageFolder(1)).done;
     await s.idle();
     const [item] = (await s.handlers['queue:next']({ limit: 1, inspector: null })).items;
@@ -189,7 +177,7 @@ describe('station services (real SQLite, real model)', () => {
       path.join(demo, 'new.jpg'),
       fs.readFileSync(path.join(demo, 'img-000.jpg')).subarray(0, 50),
     );
-    const s2 = await start({ dataDir, demoImagesDir: demo });
+    const s2 = await startTestServices({ dataDir, demoImagesDir: demo });
     await s2.idle();
     expect(await s2.handlers['stats:summary']({})).toMatchObject({
       pending: 1,
@@ -204,7 +192,7 @@ describe('station services (real SQLite, real model)', () => {
     const bad = path.join(models, 'tile-defect-v1');
     fs.cpSync(path.join(MODELS_DIR, 'tile-defect-v1', 'manifest.json'), path.join(bad, 'manifest.json'));
     fs.writeFileSync(path.join(bad, 'model.onnx'), 'not a model');
-    const s = await start({ modelsDir: models });
+    const s = await startTestServices({ modelsDir: models });
     await s.importFolder(await imageFolder(2)).done;
     await s.idle();
     const info = await s.handlers['app:info']({});
