@@ -1,42 +1,21 @@
 /**
  * tile-defect-lite (the smaller shadow-challenger / fallback model) runs through the same
- * runtime as the default model with no code changes: its manifest validates, matches its ONNX
- * file and the session's inputs/outputs, and loadModel scores the parity images with outputs in
- * range. Its outputs are also held to the torch references that
- * models/tile-defect-v1/training/parity.py wrote for it (reference-lite.json).
+ * runtime as the default model with no code changes: its manifest validates and matches its ONNX
+ * file (manifest.test.ts checks the session's inputs/outputs for every model), and loadModel
+ * scores the parity images with outputs in range. Its outputs are also held to the torch
+ * references that models/tile-defect-v1/training/parity.py wrote for it (reference-lite.json).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeGray } from '../../../electron/services/imaging/decode.js';
+import { MODELS_DIR } from '../../../electron/cli/paths.js';
 import { loadManifest } from '../../../electron/services/inference/manifest.js';
 import { loadModel } from '../../../electron/services/inference/modelRunner.js';
 import type { LoadedModel } from '../../../electron/services/inference/modelRunner.js';
+import { decodeParityImage, loadParityReference } from '../helpers/parity.js';
 
-type Ref = {
-  file: string;
-  label: string;
-  width: number;
-  height: number;
-  outputs: {
-    defectProbability: number;
-    classProbabilities: number[];
-    heatmapDims: number[];
-    heatmap: number[];
-  };
-};
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const liteDir = path.join(repo, 'models', 'tile-defect-lite');
-const defaultDir = path.join(repo, 'models', 'tile-defect-v1');
-const fixtures = path.join(repo, 'test', 'fixtures', 'parity');
-const reference = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference-lite.json'), 'utf8')) as {
-  modelId: string;
-  modelSha256: string;
-  images: Ref[];
-};
+const liteDir = path.join(MODELS_DIR, 'tile-defect-lite');
+const defaultDir = path.join(MODELS_DIR, 'tile-defect-v1');
+const reference = loadParityReference('reference-lite.json');
 const TOL = 1e-4;
 
 describe('tile-defect-lite through the station runtime', () => {
@@ -76,26 +55,9 @@ describe('tile-defect-lite through the station runtime', () => {
     expect(reference.modelSha256).toBe(model.sha256);
   });
 
-  it("names the inputs and outputs the ONNX session reports, with the manifest's shapes", async () => {
-    const m = model.manifest;
-    const session = await ort.InferenceSession.create(path.join(liteDir, m.file), { intraOpNumThreads: 1 });
-    try {
-      expect(session.inputNames).toEqual([m.input.name]);
-      expect([...session.outputNames].sort()).toEqual(Object.values(m.outputs).sort());
-      const { channels: c, height: h, width: w } = m.input;
-      const x = new ort.Tensor('float32', new Float32Array(2 * c * h * w), [2, c, h, w]);
-      const out = await session.run({ [m.input.name]: x });
-      expect(out[m.outputs.defectProbability]!.dims).toEqual([2]);
-      expect(out[m.outputs.classProbabilities]!.dims).toEqual([2, m.labels.length]);
-      expect(out[m.outputs.heatmap]!.dims).toEqual([2, 1, m.heatmap!.height, m.heatmap!.width]);
-    } finally {
-      await session.release();
-    }
-  });
-
   for (const ref of reference.images) {
     it(`scores ${ref.file} (${ref.label}) in range and as the recipe does`, async () => {
-      const image = await decodeGray(fs.readFileSync(path.join(fixtures, ref.file)));
+      const image = await decodeParityImage(ref);
       expect([image.width, image.height]).toEqual([ref.width, ref.height]);
       const pred = await model.predict(image);
 

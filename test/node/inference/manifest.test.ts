@@ -1,26 +1,20 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODELS_DIR } from '../../../electron/cli/paths.js';
 import { loadManifest, modelManifestSchema } from '../../../electron/services/inference/manifest.js';
 import type { ModelManifest } from '../../../electron/services/inference/manifest.js';
+import { tempDir } from '../helpers/tmp.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const modelDir = path.join(repo, 'models', 'tile-defect-v1');
+const modelDir = path.join(MODELS_DIR, 'tile-defect-v1');
 
 describe('tile-defect-v1 manifest', () => {
   let manifest: ModelManifest;
-  let session: ort.InferenceSession;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     manifest = loadManifest(modelDir);
-    session = await ort.InferenceSession.create(path.join(modelDir, manifest.file), { intraOpNumThreads: 1 });
-  });
-  afterAll(async () => {
-    await session.release();
   });
 
   it('validates and describes the default model', () => {
@@ -36,6 +30,22 @@ describe('tile-defect-v1 manifest', () => {
   it('carries the sha256 of model.onnx', () => {
     const bytes = fs.readFileSync(path.join(modelDir, manifest.file));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.sha256);
+  });
+});
+
+// Every shipped model must honour the same I/O contract, or the runtime could not swap them.
+describe.each(['tile-defect-v1', 'tile-defect-lite'])('%s ONNX session', (modelId) => {
+  let manifest: ModelManifest;
+  let session: ort.InferenceSession;
+
+  beforeAll(async () => {
+    manifest = loadManifest(path.join(MODELS_DIR, modelId));
+    session = await ort.InferenceSession.create(path.join(MODELS_DIR, modelId, manifest.file), {
+      intraOpNumThreads: 1,
+    });
+  });
+  afterAll(async () => {
+    await session.release();
   });
 
   it('names the inputs and outputs the ONNX session reports', () => {
@@ -66,7 +76,7 @@ describe('tile-defect-v1 manifest', () => {
 });
 
 describe('loadManifest errors', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-manifest-'));
+  const dir = tempDir('loupe-manifest-');
   const good = JSON.parse(fs.readFileSync(path.join(modelDir, 'manifest.json'), 'utf8')) as Record<
     string,
     unknown

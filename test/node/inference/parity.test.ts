@@ -1,50 +1,20 @@
 /**
- * Proves the Node path (sharp decode -> preprocess -> onnxruntime-node -> postprocess) equals
+ * Proves the Node path (the station's decode -> preprocess -> onnxruntime-node -> postprocess) equals
  * the training recipe (PIL decode -> numpy pre-processing -> torch eval) on real dataset
  * images. Reference values come from models/tile-defect-v1/training/parity.py.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODELS_DIR } from '../../../electron/cli/paths.js';
 import { loadManifest } from '../../../electron/services/inference/manifest.js';
 import { postprocess } from '../../../electron/services/inference/postprocess.js';
 import { preprocess } from '../../../electron/services/inference/preprocess.js';
+import { decodeParityImage, loadParityReference } from '../helpers/parity.js';
 
-type Ref = {
-  file: string;
-  label: string;
-  width: number;
-  height: number;
-  pixelSha256: string;
-  geometry: { offsetX: number; offsetY: number; contentWidth: number; contentHeight: number; scale: number };
-  tensor: {
-    dims: number[];
-    sum: number;
-    sumSq: number;
-    min: number;
-    max: number;
-    sampleIndex: number[];
-    sampleValue: number[];
-  };
-  outputs: {
-    defectProbability: number;
-    classProbabilities: number[];
-    heatmapDims: number[];
-    heatmap: number[];
-  };
-};
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const modelDir = path.join(repo, 'models', 'tile-defect-v1');
-const fixtures = path.join(repo, 'test', 'fixtures', 'parity');
-const reference = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference.json'), 'utf8')) as {
-  modelSha256: string;
-  images: Ref[];
-};
+const modelDir = path.join(MODELS_DIR, 'tile-defect-v1');
+const reference = loadParityReference('reference.json');
 const manifest = loadManifest(modelDir);
 const TOL = 1e-4;
 
@@ -66,19 +36,6 @@ function summarize(t: Float32Array): { sum: number; sumSq: number; min: number; 
   return s;
 }
 
-async function decode(file: string): Promise<{ data: Uint8Array; width: number; height: number }> {
-  const { data, info } = await sharp(fs.readFileSync(file))
-    .greyscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  expect(info.channels).toBe(1);
-  return {
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-    width: info.width,
-    height: info.height,
-  };
-}
-
 describe('Node inference path matches the training recipe', () => {
   let session: ort.InferenceSession;
   beforeAll(async () => {
@@ -96,8 +53,10 @@ describe('Node inference path matches the training recipe', () => {
 
   for (const ref of reference.images) {
     it(`${ref.file} (${ref.label})`, async () => {
-      const image = await decode(path.join(fixtures, ref.file));
-      // sharp (libvips/libjpeg-turbo) and PIL decode these baseline JPEGs to identical pixels.
+      // The station's decoder: sharp (libvips/libjpeg-turbo) and PIL decode these baseline JPEGs
+      // to identical pixels.
+      const image = await decodeParityImage(ref);
+      expect(image.data.length).toBe(image.width * image.height); // one channel
       expect([image.width, image.height]).toEqual([ref.width, ref.height]);
       expect(createHash('sha256').update(image.data).digest('hex')).toBe(ref.pixelSha256);
 

@@ -1,13 +1,12 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MODELS_DIR } from '../../../electron/cli/paths.js';
 import { loadManifest } from '../../../electron/services/inference/manifest.js';
 import { postprocess } from '../../../electron/services/inference/postprocess.js';
 import type { RawOutputs } from '../../../electron/services/inference/postprocess.js';
 import { letterboxGeometry } from '../../../electron/services/inference/preprocess.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const manifest = loadManifest(path.join(repo, 'models', 'tile-defect-v1'));
+const manifest = loadManifest(path.join(MODELS_DIR, 'tile-defect-v1'));
 const S = manifest.input.width; // 384 for tile-defect-v1
 const G = 48; // heatmap cells per side; stride 8
 

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MODELS_DIR } from '../../../electron/cli/paths.js';
 import { loadManifest } from '../../../electron/services/inference/manifest.js';
 import type { ModelManifest } from '../../../electron/services/inference/manifest.js';
 import { letterboxGeometry, preprocess } from '../../../electron/services/inference/preprocess.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const base = loadManifest(path.join(repo, 'models', 'tile-defect-v1'));
+const base = loadManifest(path.join(MODELS_DIR, 'tile-defect-v1'));
 const small = (w: number, h: number): ModelManifest => ({
   ...base,
   input: { ...base.input, width: w, height: h },
