@@ -22,6 +22,7 @@ import { ModelsRepo } from '../db/repos/models.js';
 import { encodeHeatmap } from '../db/repos/predictions.js';
 import { PoliciesRepo } from '../db/repos/policies.js';
 import { SettingsRepo } from '../db/repos/settings.js';
+import { lcg } from '../test/node/helpers/lcg.js';
 
 const { values } = parseArgs({
   options: {
@@ -97,8 +98,7 @@ const insertRoute = db.prepare(
 );
 const decisions = new DecisionsRepo(db);
 
-let seed = 12345;
-const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = lcg(12345);
 const inspectors = ['ana', 'ben', 'chen', 'dana', 'eli', 'fatima'];
 const classes = ['blowhole', 'break', 'crack', 'fray', 'uneven'];
 const t0 = Date.parse('2026-01-01T00:00:00Z');

@@ -1,14 +1,11 @@
 import type { Db } from '../../../db/open.js';
 import { DecisionsRepo } from '../../../db/repos/decisions.js';
+import type { NewDecision } from '../../../db/repos/decisions.js';
 import { ItemsRepo } from '../../../db/repos/items.js';
 import { ModelsRepo } from '../../../db/repos/models.js';
 import { PredictionsRepo } from '../../../db/repos/predictions.js';
 
-/** A seeded linear congruential generator: the same sequence on every run. */
-export function lcg(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
+export { lcg } from './lcg.js';
 
 /** Repositories over `db` plus a registered model version, for tests that write history directly. */
 export function scoringRepos(db: Db) {
@@ -58,4 +55,28 @@ export function scoringRepos(db: Db) {
   };
 
   return { items, predictions, decisions: new DecisionsRepo(db), modelVersionId, addScoredItem };
+}
+
+/**
+ * A random walk of decisions and undos: `steps` times, `next()` draws a chain key and a decision
+ * (all its random draws, in order); if the chain's latest row is a decision it is undone, else
+ * the new decision is recorded, correcting the chain's last undo if there is one.
+ */
+export function decisionChain<K>(
+  decisions: DecisionsRepo,
+  steps: number,
+  next: () => { key: K; decision: NewDecision },
+): void {
+  const heads = new Map<K, { id: number; kind: 'decision' | 'retraction' }>();
+  for (let step = 0; step < steps; step++) {
+    const { key, decision } = next();
+    const head = heads.get(key);
+    if (head?.kind === 'decision')
+      heads.set(key, {
+        id: decisions.insert({ ...decision, kind: 'retraction', label: null, corrects: head.id }),
+        kind: 'retraction',
+      });
+    else
+      heads.set(key, { id: decisions.insert({ ...decision, corrects: head?.id ?? null }), kind: 'decision' });
+  }
 }

@@ -6,10 +6,10 @@ import {
   binOf,
   WHATIF_BINS,
 } from '../../../electron/shared/whatif.js';
+import { lcg } from '../helpers/lcg.js';
 
 function sample(n: number, seed = 7) {
-  let s = seed;
-  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rand = lcg(seed);
   const p: number[] = [];
   const defect: boolean[] = [];
   for (let i = 0; i < n; i++) {

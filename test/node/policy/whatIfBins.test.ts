@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open.js';
 import type { NewDecision } from '../../../db/repos/decisions.js';
 import { WhatIfService } from '../../../electron/services/whatif/whatIfService.js';
-import { lcg, scoringRepos } from '../helpers/scoredItems.js';
+import { decisionChain, lcg, scoringRepos } from '../helpers/scoredItems.js';
 import { countBand } from '../../../electron/shared/whatif.js';
 
 /** What the bins must equal: current unbiased labels, recomputed from scratch. */
@@ -16,47 +16,35 @@ describe('whatif_bins kept by triggers', () => {
     const db = openDatabase(':memory:');
     const { decisions, addScoredItem } = scoringRepos(db);
     const rand = lcg(3);
-    const heads = new Map<number, { id: number; kind: 'decision' | 'retraction'; predictionId: number }>();
+    const predictionIds: number[] = [];
     for (let i = 0; i < 300; i++) {
       // Probabilities on and near bin edges, including exact multiples of 0.001 and 1.0.
       const p = i % 10 === 0 ? Math.round(rand() * 1000) / 1000 : rand();
-      const { itemId, predictionId } = addScoredItem(i, {
+      const { predictionId } = addScoredItem(i, {
         defectProbability: p,
         topDefectClass: ['crack', 'fray', null][i % 3] ?? null,
       });
-      heads.set(itemId, { id: 0, kind: 'retraction', predictionId });
+      predictionIds.push(predictionId);
     }
-    const base = (itemId: number, predictionId: number): NewDecision => ({
-      itemId,
-      predictionId,
-      kind: 'decision',
-      inspector: 'ana',
-      label: rand() < 0.3 ? 'defect' : 'ok',
-      defectClass: null,
-      note: null,
-      decidedAt: new Date().toISOString(),
-      timeToDecideMs: 1,
-      automationLevel: 'human_only',
-      suggestionVisible: rand() < 0.2,
-      source: rand() < 0.1 ? 'auto' : rand() < 0.1 ? 'history' : 'human',
-      corrects: null,
-    });
-    for (let step = 0; step < 1500; step++) {
+    decisionChain(decisions, 1500, () => {
       const itemId = 1 + Math.floor(rand() * 300);
-      const head = heads.get(itemId)!;
-      if (head.id && head.kind === 'decision') {
-        const id = decisions.insert({
-          ...base(itemId, head.predictionId),
-          kind: 'retraction',
-          label: null,
-          corrects: head.id,
-        });
-        heads.set(itemId, { ...head, id, kind: 'retraction' });
-      } else {
-        const id = decisions.insert({ ...base(itemId, head.predictionId), corrects: head.id || null });
-        heads.set(itemId, { ...head, id, kind: 'decision' });
-      }
-    }
+      const decision: NewDecision = {
+        itemId,
+        predictionId: predictionIds[itemId - 1]!,
+        kind: 'decision',
+        inspector: 'ana',
+        label: rand() < 0.3 ? 'defect' : 'ok',
+        defectClass: null,
+        note: null,
+        decidedAt: new Date().toISOString(),
+        timeToDecideMs: 1,
+        automationLevel: 'human_only',
+        suggestionVisible: rand() < 0.2,
+        source: rand() < 0.1 ? 'auto' : rand() < 0.1 ? 'history' : 'human',
+        corrects: null,
+      };
+      return { key: itemId, decision };
+    });
     const service = new WhatIfService(db);
     const rows = db.prepare(BRUTE_FORCE).all() as Array<{ p: number; defect: number }>;
     for (const band of [
