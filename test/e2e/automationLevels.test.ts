@@ -1,20 +1,13 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { startServe, stopAllServers } from './serveProcess.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness.js';
+import { startServe } from './serveProcess.js';
 import { demoFolder, predictedProbabilities, provisionStation, SUPERVISOR_PASSWORD } from './stationSetup.js';
 import { StationPage } from './stationPage.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await stopAllServers();
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function query<T>(data: string, sql: string): T[] {
   const db = new Database(path.join(data, 'loupe.db'), { readonly: true });
@@ -27,7 +20,7 @@ function query<T>(data: string, sql: string): T[] {
 
 async function openStation(data: string, inspector = 'Inspector E2E'): Promise<StationPage> {
   const server = await startServe(['--data', data, '--no-demo']);
-  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page: Page = await browser().newPage({ viewport: { width: 1280, height: 860 } });
   await page.goto(server.url);
   const station = new StationPage(page);
   await station.pickInspector(inspector);
@@ -60,7 +53,6 @@ describe('review station by automation level (serve mode, real model, real image
       .toEqual([
         { item_id: id, suggestion_visible: 1, automation_level: 'ai_assist', review_role: 'primary' },
       ]);
-    await stopAllServers();
   });
 
   it('ai_assist blind first read: nothing of the model before the provisional call, then the reveal, then the final call', async () => {
@@ -84,7 +76,6 @@ describe('review station by automation level (serve mode, real model, real image
         { review_role: 'first_read', label: 'defect', defect_class: 'crack', suggestion_visible: 0 },
         { review_role: 'primary', label: 'ok', defect_class: null, suggestion_visible: 1 },
       ]);
-    await stopAllServers();
   });
 
   it('partial decides confident items itself and queues only the uncertain band for humans', async () => {
@@ -131,7 +122,6 @@ describe('review station by automation level (serve mode, real model, real image
     await expect.poll(() => station.status('pending').textContent()).toMatch(new RegExp(`\\b${human}\\b`));
     await station.page.getByTestId('suggestion').waitFor();
     await expect.poll(() => station.page.getByTestId('status-level').textContent()).toMatch(/partial/i);
-    await stopAllServers();
   });
 
   it('full automation leaves only the audit sample for humans, blind', async () => {
@@ -157,7 +147,6 @@ describe('review station by automation level (serve mode, real model, real image
         ),
       )
       .toEqual([{ review_role: 'audit', suggestion_visible: 0 }]);
-    await stopAllServers();
   });
 
   it('a supervisor moves the station to ai_assist from the UI; a wrong password is refused; the audit trail verifies', async () => {
@@ -183,6 +172,5 @@ describe('review station by automation level (serve mode, real model, real image
       { actor: 'supervisor', action: 'policy.change' },
       { actor: 'supervisor', action: 'policy.change' },
     ]);
-    await stopAllServers();
   });
 });

@@ -1,30 +1,18 @@
-import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-
-const CHROMIUM = process.env.LOUPE_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_HEADLESS_FLAGS, findChromium } from '../../electron/services/reports/pdf.js';
 
 /**
- * Debian's chromium, headless, with no background traffic (the build machines have no network).
- * Playwright gives every launch a fresh, empty profile.
+ * The Chromium the PDF export would use, headless with the same flags (the build machines have
+ * no network). Playwright gives every launch a fresh, empty profile.
  */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
+  const executablePath = findChromium();
+  if (!executablePath) {
     throw new Error(
-      `no browser at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set LOUPE_CHROMIUM`,
+      `no usable Chromium${process.env.LOUPE_CHROMIUM ? ` at LOUPE_CHROMIUM=${process.env.LOUPE_CHROMIUM}` : ''}: install it with \`apt-get install -y chromium\` or set LOUPE_CHROMIUM`,
     );
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  // QUIC off as well: the page talks to the local server only, over plain HTTP.
+  return chromium.launch({ executablePath, args: [...CHROMIUM_HEADLESS_FLAGS, '--disable-quic'] });
 }

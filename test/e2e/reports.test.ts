@@ -1,47 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../../electron/cli/paths.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_IMAGES_DIR } from '../../electron/cli/paths.js';
+import { demoHistoryCsv } from '../node/helpers/demoHistory.js';
 import { tempDir } from '../node/helpers/tmp.js';
-import { launchBrowser } from './browser.js';
-import { startServe, stopAllServers } from './serveProcess.js';
+import { useBrowser } from './harness.js';
+import { startServe } from './serveProcess.js';
 import { loupe } from './stationSetup.js';
 import { StationPage } from './stationPage.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await stopAllServers();
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('agreement dashboard (serve mode)', () => {
   it('shows the figures of an imported history and exports them', async () => {
-    const lines = fs
-      .readFileSync(path.join(APP_ROOT, 'demo', 'labels.csv'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1);
-    const csv = path.join(tempDir(), 'history.csv');
-    fs.writeFileSync(
-      csv,
-      [
-        'file,label,class,inspector,decided_at',
-        ...lines.map((l, i) => `${l},${i % 2 ? 'ana' : 'ben'},2026-05-0${1 + (i % 5)}T09:00:00Z`),
-      ].join('\n'),
-    );
+    const csv = demoHistoryCsv((i) => ({
+      inspector: i % 2 ? 'ana' : 'ben',
+      decidedAt: `2026-05-0${1 + (i % 5)}T09:00:00Z`,
+    }));
     const data = tempDir('loupe-e2e-reports-');
-    loupe(['import', '--images', path.join(APP_ROOT, 'demo', 'images'), '--labels', csv, '--data', data]);
+    loupe(['import', '--images', DEMO_IMAGES_DIR, '--labels', csv, '--data', data]);
     const expected = JSON.parse(
       (loupe(['report', '--data', data, '--format', 'json', '--out', path.join(data, 'r.json')]),
       fs.readFileSync(path.join(data, 'r.json'), 'utf8')),
     ) as { overall: { n: number; cohen_kappa: number } };
 
     const server = await startServe(['--data', data, '--no-demo']);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url);
     await new StationPage(page).pickInspector('Auditor');
     await page.getByTestId('open-reports').click();

@@ -1,34 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { APP_ROOT } from '../../electron/cli/paths.js';
+import { DEMO_IMAGES_DIR } from '../../electron/cli/paths.js';
+import { loupeOk } from '../node/helpers/cli.js';
 import { tempDir } from '../node/helpers/tmp.js';
 
 export const SUPERVISOR_PASSWORD = 'line-2-supervisor';
-const DEMO = path.join(APP_ROOT, 'demo', 'images');
 
 /** Runs the real `loupe` command; throws with its output when it fails. */
 export function loupe(args: string[], env: Record<string, string> = {}): string {
-  const run = spawnSync(process.execPath, [path.join(APP_ROOT, 'bin', 'loupe.js'), ...args], {
-    cwd: APP_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, ...env },
-  });
-  if (run.status !== 0)
-    throw new Error(`loupe ${args.join(' ')} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-  return run.stdout;
+  return loupeOk(args, { env });
 }
 
 /** A folder with `count` of the bundled demo tile images. */
 export function demoFolder(count: number): string {
   const folder = tempDir('loupe-e2e-images-');
   for (const name of fs
-    .readdirSync(DEMO)
+    .readdirSync(DEMO_IMAGES_DIR)
     .filter((n) => n.endsWith('.jpg'))
     .sort()
     .slice(0, count)) {
-    fs.copyFileSync(path.join(DEMO, name), path.join(folder, name));
+    fs.copyFileSync(path.join(DEMO_IMAGES_DIR, name), path.join(folder, name));
   }
   return folder;
 }

@@ -1,46 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ROOT } from '../../electron/cli/paths.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_IMAGES_DIR } from '../../electron/cli/paths.js';
 import { tempDir } from '../node/helpers/tmp.js';
-import { launchBrowser } from './browser.js';
-import { startServe, stopAllServers } from './serveProcess.js';
+import { useBrowser } from './harness.js';
+import { startServe } from './serveProcess.js';
 import type { ServeHandle } from './serveProcess.js';
 import { StationPage } from './stationPage.js';
 
-const DEMO = path.join(APP_ROOT, 'demo', 'images');
 const INSPECTOR = 'Inspector E2E';
 // o = OK; b, r, c, f, u = defect of class blowhole, break, crack, fray, uneven.
 const KEYS = ['o', 'o', 'c', 'o', 'b', 'o', 'r', 'o', 'f', 'u'];
 
-let browser: Browser;
+const browser = useBrowser();
 let server: ServeHandle | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await stopAllServers();
-  await browser?.close();
-});
 
 /** A camera folder of real tile images (nested) with one truncated JPEG among them. */
 function cameraFolder(): { folder: string; corrupt: string } {
   const folder = tempDir('loupe-camera-');
   const names = fs
-    .readdirSync(DEMO)
+    .readdirSync(DEMO_IMAGES_DIR)
     .filter((n) => n.endsWith('.jpg'))
     .sort()
     .slice(0, 14);
   names.forEach((name, i) => {
     const sub = path.join(folder, i % 2 ? 'shift-a' : 'shift-b');
     fs.mkdirSync(sub, { recursive: true });
-    fs.copyFileSync(path.join(DEMO, name), path.join(sub, name));
+    fs.copyFileSync(path.join(DEMO_IMAGES_DIR, name), path.join(sub, name));
   });
   const corrupt = path.join(folder, 'shift-a', 'frame-cut-off.jpg');
-  const whole = fs.readFileSync(path.join(DEMO, names[0]!));
+  const whole = fs.readFileSync(path.join(DEMO_IMAGES_DIR, names[0]!));
   fs.writeFileSync(corrupt, whole.subarray(0, Math.floor(whole.length * 0.4)));
   return { folder, corrupt };
 }
@@ -50,7 +40,7 @@ describe('walking skeleton in serve mode', () => {
     const dataDir = tempDir('loupe-e2e-data-');
     const { folder, corrupt } = cameraFolder();
     server = await startServe(['--data', dataDir, '--no-demo']);
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const station = new StationPage(page);
     await page.goto(server.url);
     expect(new URL(page.url()).hash).toBe('');
@@ -93,7 +83,7 @@ describe('walking skeleton in serve mode', () => {
 
     await server.stop();
     server = await startServe(['--data', dataDir, '--no-demo']);
-    const again = new StationPage(await browser.newPage());
+    const again = new StationPage(await browser().newPage());
     await again.page.goto(server.url);
     await again.pickInspector(INSPECTOR);
     expect(await again.currentItemId()).toBe(decided.at(-1));
@@ -159,12 +149,12 @@ describe('walking skeleton in serve mode', () => {
       body: '{}',
     });
     expect(denied.status).toBe(401);
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(server.url);
     const station = new StationPage(page);
     await station.pickInspector('Newcomer');
     expect(await station.currentItemId()).toBeGreaterThan(0);
-    const demoCount = fs.readdirSync(DEMO).filter((n) => n.endsWith('.jpg')).length;
+    const demoCount = fs.readdirSync(DEMO_IMAGES_DIR).filter((n) => n.endsWith('.jpg')).length;
     await expect
       .poll(() => station.status('pending').textContent(), { timeout: 60_000 })
       .toMatch(new RegExp(`\\b${demoCount}\\b`));
