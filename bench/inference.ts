@@ -16,10 +16,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
-import sharp from 'sharp';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { DEMO_IMAGES_DIR, INFERENCE_WORKER, MODELS_DIR } from '../electron/cli/paths.js';
+import { APP_ROOT, DEMO_IMAGES_DIR, INFERENCE_WORKER, MODELS_DIR } from '../electron/cli/paths.js';
 import { decodeGray } from '../electron/services/imaging/decode.js';
 import { DEFAULT_MODEL_ID } from '../electron/services/inference/champion.js';
 import { listImages, predictFiles } from '../electron/services/inference/folderPredictor.js';
@@ -82,59 +82,31 @@ async function loupePath(): Promise<number> {
     await predictFiles(model, root, files, { concurrency, onResult: () => {} });
   return (files.length * throughputRounds) / ((performance.now() - t0) / 1000);
 }
+// The bare loop lives in one plain CommonJS file, required here and run as each worker's script.
+const BARE_LOOP = path.join(APP_ROOT, 'bench', 'bareLoop.cjs');
+type BareLoopArgs = {
+  session: ort.InferenceSession;
+  feeds: Record<string, ort.Tensor>;
+  outputs: string[];
+  root: string;
+  files: string[];
+  slots: number;
+  rounds: number;
+};
+const { bareLoop: runBareLoop } = createRequire(import.meta.url)(BARE_LOOP) as {
+  bareLoop: (args: BareLoopArgs) => Promise<void>;
+};
 async function bareLoop(): Promise<number> {
   const t0 = performance.now();
-  for (let r = 0; r < throughputRounds; r++) {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < files.length) {
-          const file = files[next++]!;
-          await sharp(await fs.readFile(path.join(root, file)))
-            .greyscale()
-            .raw()
-            .toBuffer();
-          await session.run(feeds, outputs);
-        }
-      }),
-    );
-  }
+  await runBareLoop({ session, feeds, outputs, root, files, slots: concurrency, rounds: throughputRounds });
   return (files.length * throughputRounds) / ((performance.now() - t0) / 1000);
 }
 
 // The same bare loop on `workers` threads with the same number of images in flight: each
 // thread keeps `concurrency / workers` images going, so one decodes while another runs.
-const BARE_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs/promises');
-const path = require('node:path');
-const ort = require('onnxruntime-node');
-const sharp = require('sharp');
-sharp.concurrency(1);
-(async () => {
-  const { modelFile, inputName, dims, tensor, outputs, root, files, slots } = workerData;
-  const session = await ort.InferenceSession.create(modelFile, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-  const feeds = { [inputName]: new ort.Tensor('float32', tensor, dims) };
-  await session.run(feeds, outputs);
-  parentPort.postMessage('ready');
-  parentPort.on('message', async (rounds) => {
-    for (let r = 0; r < rounds; r++) {
-      let next = 0;
-      await Promise.all(Array.from({ length: slots }, async () => {
-        while (next < files.length) {
-          const file = files[next++];
-          await sharp(await fs.readFile(path.join(root, file))).greyscale().raw().toBuffer();
-          await session.run(feeds, outputs);
-        }
-      }));
-    }
-    parentPort.postMessage('done');
-  });
-})();`;
 const bareWorkers = await Promise.all(
   Array.from({ length: workers }, async (_, w) => {
-    const worker = new Worker(BARE_WORKER, {
-      eval: true,
+    const worker = new Worker(BARE_LOOP, {
       workerData: {
         modelFile: path.join(modelDir, manifest.file),
         inputName: manifest.input.name,
@@ -185,9 +157,6 @@ const [bare, bareThreads, loupe] = loops.map((l) => ({ rate: mean(l.rates), cpuM
   { rate: number; cpuMs: number },
   { rate: number; cpuMs: number },
 ];
-const oursRate = loupe.rate;
-const bareRate = bare.rate;
-const bareWorkersRate = bareThreads.rate;
 await Promise.all(bareWorkers.map((w) => w.terminate()));
 
 const round = (v: number): number => Number(v.toFixed(3));
@@ -200,9 +169,9 @@ const result = {
   full_path_ms: { p50: round(percentile(full, 50)), p95: round(percentile(full, 95)), n: full.length },
   session_run_ms: { p50: round(percentile(raw, 50)), p95: round(percentile(raw, 95)), n: raw.length },
   throughput_items_per_s: {
-    loupe_predict_path: round(oursRate),
-    bare_decode_and_run: round(bareRate),
-    bare_decode_and_run_on_worker_threads: round(bareWorkersRate),
+    loupe_predict_path: round(loupe.rate),
+    bare_decode_and_run: round(bare.rate),
+    bare_decode_and_run_on_worker_threads: round(bareThreads.rate),
     concurrency,
     inference_workers: workers,
   },
@@ -211,8 +180,8 @@ const result = {
     bare_decode_and_run: round(bare.cpuMs),
     bare_decode_and_run_on_worker_threads: round(bareThreads.cpuMs),
   },
-  throughput_ratio: round(oursRate / bareRate),
-  throughput_ratio_vs_bare_worker_threads: round(oursRate / bareWorkersRate),
+  throughput_ratio: round(loupe.rate / bare.rate),
+  throughput_ratio_vs_bare_worker_threads: round(loupe.rate / bareThreads.rate),
   goals: { full_path_p95_ms: 20, throughput_ratio: 0.9 },
 };
 console.log(`full path   p50 ${result.full_path_ms.p50} ms  p95 ${result.full_path_ms.p95} ms`);

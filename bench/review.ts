@@ -11,11 +11,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { countBandFromBins, figuresFromCounts } from '../electron/shared/whatif.js';
 import type { WhatIfDistributionDto } from '../electron/shared/contract.js';
 import { launchBrowser } from '../test/e2e/browser.js';
 import { startServe } from '../test/e2e/serveProcess.js';
-import { percentile } from './stats.js';
+import { StationPage } from '../test/e2e/stationPage.js';
+import { percentile, sweepThresholds } from './stats.js';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, decisions: { type: 'string', default: '100' } },
@@ -31,8 +31,7 @@ try {
   // 1. The station: decide by key, read the marks the station sets.
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   await page.goto(server.url);
-  await page.getByTestId('inspector-input').fill('bench');
-  await page.getByTestId('inspector-start').click();
+  await new StationPage(page).pickInspector('bench');
   await page.locator('[data-testid="review"][data-ready="true"]').waitFor({ timeout: 60_000 });
   const latencies: number[] = [];
   for (let i = 0; i < decisions; i++) {
@@ -104,14 +103,7 @@ try {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: '{}',
     }).then((x) => x.json())) as { value: WhatIfDistributionDto };
-    for (let t = 0; t <= 1000; t++)
-      figuresFromCounts(
-        countBandFromBins(res.value.defectCounts, res.value.okCounts, {
-          t_ok: t / 1000,
-          t_defect: Math.max(0.8, t / 1000),
-        }),
-        res.value.itemsPerHour,
-      );
+    sweepThresholds(res.value);
     sweeps.push(performance.now() - t0);
   }
 

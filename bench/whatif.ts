@@ -9,9 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { WhatIfService } from '../electron/services/whatif/whatIfService.js';
-import { countBandFromBins, figuresFromCounts } from '../electron/shared/whatif.js';
 import { DB_FILE_NAME, openDatabase } from '../db/open.js';
-import { percentile } from './stats.js';
+import { percentile, sweepThresholds } from './stats.js';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, rounds: { type: 'string', default: '7' } },
@@ -24,19 +23,6 @@ const counts = db
     'SELECT (SELECT COUNT(*) FROM predictions) AS predictions, (SELECT COUNT(*) FROM decisions) AS decisions',
   )
   .get() as { predictions: number; decisions: number };
-
-function sweep(): number {
-  const d = service.distribution(null);
-  let checksum = 0;
-  for (let t = 0; t <= 1000; t++) {
-    const f = figuresFromCounts(
-      countBandFromBins(d.defectCounts, d.okCounts, { t_ok: t / 1000, t_defect: Math.max(t / 1000, 0.8) }),
-      d.itemsPerHour,
-    );
-    checksum += f.autoPass.x + f.escapeRate.x;
-  }
-  return checksum;
-}
 
 const bareScan = db
   .prepare(
@@ -56,7 +42,7 @@ const bareMs: number[] = [];
 let labels = 0;
 for (let r = 0; r < Number(values.rounds); r++) {
   let t = performance.now();
-  sweep();
+  sweepThresholds(service.distribution(null));
   sweepMs.push(performance.now() - t);
   t = performance.now();
   labels = bare();
