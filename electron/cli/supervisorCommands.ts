@@ -1,8 +1,10 @@
 import type { PolicySettings } from '../shared/contract.js';
 import { policySettingsSchema } from '../shared/contract.js';
+import { bandFor, settingsOf, withBand } from '../shared/policy.js';
 import { startServices } from '../services/app.js';
 import type { RunningServices } from '../services/app.js';
 import { ServiceError } from '../services/errors.js';
+import { formatIssues } from '../services/issues.js';
 import { consoleLogger } from './logger.js';
 import { MODELS_DIR } from './paths.js';
 import { promptHidden } from './prompt.js';
@@ -75,25 +77,21 @@ export async function policySet(options: PolicySetOptions): Promise<number> {
     const current = s.policy.current();
     const tOk = num('--t-ok', options.tOk);
     const tDefect = num('--t-defect', options.tDefect);
-    const next: PolicySettings = {
-      level: (options.level ?? current.level) as PolicySettings['level'],
-      band: current.band,
-      classBands: { ...current.classBands },
-      auditRate: num('--audit-rate', options.auditRate) ?? current.auditRate,
-      blindFirstReadShare: num('--blind-first-read', options.blindFirstRead) ?? current.blindFirstReadShare,
-      doubleReviewShare: num('--double-review', options.doubleReview) ?? current.doubleReviewShare,
-    };
-    if (options.defectClass) {
-      const old = next.classBands[options.defectClass] ?? current.band;
-      next.classBands[options.defectClass] = { t_ok: tOk ?? old.t_ok, t_defect: tDefect ?? old.t_defect };
-    } else {
-      next.band = { t_ok: tOk ?? current.band.t_ok, t_defect: tDefect ?? current.band.t_defect };
-    }
+    const target = options.defectClass ?? null;
+    const old = bandFor(current, target);
+    const next = withBand(
+      {
+        ...settingsOf(current),
+        level: (options.level ?? current.level) as PolicySettings['level'],
+        auditRate: num('--audit-rate', options.auditRate) ?? current.auditRate,
+        blindFirstReadShare: num('--blind-first-read', options.blindFirstRead) ?? current.blindFirstReadShare,
+        doubleReviewShare: num('--double-review', options.doubleReview) ?? current.doubleReviewShare,
+      },
+      target,
+      { t_ok: tOk ?? old.t_ok, t_defect: tDefect ?? old.t_defect },
+    );
     const parsed = policySettingsSchema.safeParse(next);
-    if (!parsed.success)
-      throw new CommandError(
-        parsed.error.issues.map((i) => `${i.path.join('.') || 'policy'}: ${i.message}`).join('; '),
-      );
+    if (!parsed.success) throw new CommandError(formatIssues(parsed.error.issues, 'policy'));
     const reason = options.reason.trim();
     if (reason.length < 3) throw new CommandError('--reason is required (why the policy changes)');
     const policy = await s.policy.change({

@@ -4,6 +4,7 @@
  * humans in between. Pure functions shared by the services (exact, over raw probabilities) and
  * the renderer (live curves over a binned distribution while a supervisor drags a threshold).
  */
+import { bandCall } from './policy.js';
 import { proportion } from './proportion.js';
 import type { Proportion } from './proportion.js';
 
@@ -77,10 +78,11 @@ export function countBand(
     const defect = Boolean(isDefect[i]);
     if (defect) c.defects++;
     else c.ok++;
-    if (p < band.t_ok) {
+    const call = bandCall(p, band);
+    if (call === 'ok') {
       c.autoPass++;
       if (defect) c.escapes++;
-    } else if (p >= band.t_defect) {
+    } else if (call === 'defect') {
       c.autoFail++;
       if (!defect) c.falseRejects++;
     }

@@ -1,5 +1,8 @@
 import { channels, policySettingsSchema } from '../../electron/shared/contract';
-import type { Band, PolicyDto, PolicySettings } from '../../electron/shared/contract';
+import type { Band, PolicySettings } from '../../electron/shared/contract';
+
+// The policy rules the server applies, re-exported for the supervisor's form.
+export { bandFor, settingsOf, withBand } from '../../electron/shared/policy';
 
 /** The server's own rule for a reason, so the form refuses exactly what policy:set would. */
 export const reasonSchema = channels['policy:set'].input.shape.reason;
@@ -7,23 +10,8 @@ export const reasonSchema = channels['policy:set'].input.shape.reason;
 /** Thresholds move in steps of 0.001: the what-if distribution's resolution (WHATIF_BINS). */
 const THRESHOLD_DECIMALS = 1000;
 
-export function settingsOf(policy: PolicyDto): PolicySettings {
-  const { level, band, classBands, auditRate, blindFirstReadShare, doubleReviewShare } = policy;
-  return { level, band, classBands, auditRate, blindFirstReadShare, doubleReviewShare };
-}
-
-/** target null is the default band; a class name is that class's band, falling back to the default. */
-export function bandFor(settings: PolicySettings, target: string | null): Band {
-  return (target === null ? undefined : settings.classBands[target]) ?? settings.band;
-}
-
 export function hasOwnBand(settings: PolicySettings, target: string | null): boolean {
   return target !== null && settings.classBands[target] !== undefined;
-}
-
-export function withBand(settings: PolicySettings, target: string | null, band: Band): PolicySettings {
-  if (target === null) return { ...settings, band };
-  return { ...settings, classBands: { ...settings.classBands, [target]: band } };
 }
 
 export function withoutClassBand(settings: PolicySettings, target: string): PolicySettings {

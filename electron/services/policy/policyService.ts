@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PolicyDto, PolicySettings } from '../../shared/contract.js';
+import { settingsOf } from '../../shared/policy.js';
 import type { Db } from '../../../db/open.js';
 import type { AuditRepo } from '../../../db/repos/audit.js';
 import type { PoliciesRepo } from '../../../db/repos/policies.js';
@@ -121,17 +122,6 @@ export class PolicyService {
     this.deps.onChanged(policy);
     return policy;
   }
-}
-
-function settingsOf(p: PolicyDto): PolicySettings {
-  return {
-    level: p.level,
-    band: p.band,
-    classBands: p.classBands,
-    auditRate: p.auditRate,
-    blindFirstReadShare: p.blindFirstReadShare,
-    doubleReviewShare: p.doubleReviewShare,
-  };
 }
 
 let dummy: Promise<string> | null = null;

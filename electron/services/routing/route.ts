@@ -1,4 +1,8 @@
 import type { Band, PolicySettings } from '../../shared/contract.js';
+import { bandCall, bandFor } from '../../shared/policy.js';
+
+// Re-exported for the router's callers and tests.
+export { bandFor };
 import { samplingDraw } from './sampling.js';
 
 export type RoutingPolicy = PolicySettings & { samplingSeed: string };
@@ -13,14 +17,6 @@ export type RoutingInput = {
 export type RouteDecision =
   | { route: 'auto'; label: 'ok' | 'defect'; defectClass: string | null; audit: boolean; band: Band }
   | { route: 'human'; blindFirstRead: boolean; doubleReview: boolean; band: Band };
-
-/** The band in force for an item: its class's band if the policy sets one, else the default. */
-export function bandFor(
-  policy: Pick<PolicySettings, 'band' | 'classBands'>,
-  topDefectClass: string | null,
-): Band {
-  return (topDefectClass !== null ? policy.classBands[topDefectClass] : undefined) ?? policy.band;
-}
 
 /**
  * Routes one scored item (DOMAIN.md): `p < t_ok` auto OK, `p ≥ t_defect` auto Defect, humans
@@ -42,8 +38,8 @@ export function routeItem(policy: RoutingPolicy, item: RoutingInput): RouteDecis
   });
   if (policy.level === 'full') return auto(p >= band.t_defect ? 'defect' : 'ok');
   if (policy.level === 'partial') {
-    if (p < band.t_ok) return auto('ok');
-    if (p >= band.t_defect) return auto('defect');
+    const call = bandCall(p, band);
+    if (call !== 'human') return auto(call);
   }
   return {
     route: 'human',
