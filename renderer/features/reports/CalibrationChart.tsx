@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import type { AgreementReport } from '../../../electron/shared/report';
-import { calibrationPoints, frameX, frameY, linePath, pointRadius } from './reportCharts';
-import type { Frame } from './reportCharts';
+import { ChartGrid } from '../../lib/ChartGrid';
+import { frameViewBox, frameX, frameY, linePath, percentTicks } from '../../lib/chartFrame';
+import type { Frame } from '../../lib/chartFrame';
+import { calibrationPoints, pointRadius } from './reportCharts';
 import { formatCount, formatPercent } from './reportFormat';
 
 const FRAME: Frame = { width: 300, height: 300, left: 34, right: 10, top: 10, bottom: 52 };
-const AXIS = [0, 0.25, 0.5, 0.75, 1];
+const TICKS = percentTicks([0, 0.25, 0.5, 0.75, 1]);
 
 /** Reliability diagram: where the points leave the diagonal, the probability says more (or less) than it means. */
 export function CalibrationChart({ bins }: { bins: AgreementReport['calibration'] }) {
@@ -18,29 +20,13 @@ export function CalibrationChart({ bins }: { bins: AgreementReport['calibration'
       data-testid="report-calibration"
     >
       <h2 id="report-calibration-title">Calibration</h2>
-      <figure className="report-chart report-chart-square">
+      <figure className="chart report-chart report-chart-square">
         <svg
-          viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
+          viewBox={frameViewBox(FRAME)}
           role="img"
           aria-label="Predicted defect probability against the observed defect rate, per bin"
         >
-          {AXIS.map((t) => (
-            <g key={t}>
-              <line
-                className="grid"
-                x1={frameX(FRAME, 0)}
-                x2={frameX(FRAME, 1)}
-                y1={frameY(FRAME, t)}
-                y2={frameY(FRAME, t)}
-              />
-              <text x={FRAME.left - 4} y={frameY(FRAME, t) + 3} textAnchor="end">
-                {t * 100}%
-              </text>
-              <text x={frameX(FRAME, t)} y={frameY(FRAME, 0) + 11} textAnchor="middle">
-                {t * 100}%
-              </text>
-            </g>
-          ))}
+          <ChartGrid frame={FRAME} ticks={TICKS} grid xLabelOffset={11} />
           <line
             className="diagonal"
             x1={frameX(FRAME, 0)}

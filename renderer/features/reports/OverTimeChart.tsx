@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { AgreementReport } from '../../../electron/shared/report';
-import { frameX, frameY, linePath, overTimeSeries } from './reportCharts';
-import type { Frame } from './reportCharts';
+import { ChartGrid } from '../../lib/ChartGrid';
+import { frameViewBox, frameX, frameY, linePath } from '../../lib/chartFrame';
+import type { Frame } from '../../lib/chartFrame';
+import { overTimeSeries } from './reportCharts';
 import { formatCount, formatKappa, formatPercent } from './reportFormat';
 
 const FRAME: Frame = { width: 480, height: 200, left: 34, right: 10, top: 10, bottom: 44 };
@@ -14,8 +16,10 @@ const MAX_N_LABELS = 14;
 /** Daily agreement and κ on unbiased labels, with the number of labels behind each day. */
 export function OverTimeChart({ rows }: { rows: AgreementReport['over_time'] }) {
   const series = useMemo(() => overTimeSeries(rows), [rows]);
-  const ticks = [series.yMin, (series.yMin + 1) / 2, 1];
-  const scaled = (v: number) => (v - series.yMin) / (1 - series.yMin);
+  const ticks = [series.yMin, (series.yMin + 1) / 2, 1].map((t) => ({
+    at: (t - series.yMin) / (1 - series.yMin),
+    label: t.toFixed(1),
+  }));
   const barWidth = Math.max(
     2,
     Math.min(16, (FRAME.width - FRAME.left - FRAME.right) / Math.max(1, series.points.length) - 2),
@@ -30,26 +34,13 @@ export function OverTimeChart({ rows }: { rows: AgreementReport['over_time'] }) 
       {series.points.length === 0 ? (
         <p className="muted">No days with unbiased labels.</p>
       ) : (
-        <figure className="report-chart">
+        <figure className="chart report-chart">
           <svg
-            viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
+            viewBox={frameViewBox(FRAME)}
             role="img"
             aria-label="Daily observed agreement and Cohen's kappa (UTC days)"
           >
-            {ticks.map((t) => (
-              <g key={t}>
-                <line
-                  className="grid"
-                  x1={frameX(FRAME, 0)}
-                  x2={frameX(FRAME, 1)}
-                  y1={frameY(FRAME, scaled(t))}
-                  y2={frameY(FRAME, scaled(t))}
-                />
-                <text x={FRAME.left - 4} y={frameY(FRAME, scaled(t)) + 3} textAnchor="end">
-                  {t.toFixed(1)}
-                </text>
-              </g>
-            ))}
+            <ChartGrid frame={FRAME} ticks={ticks} grid />
             <path
               className="line-agreement"
               d={linePath(series.agreementLine, FRAME)}

@@ -1,33 +1,8 @@
 import type { AgreementReport } from '../../../electron/shared/report';
 
-/** An SVG drawing area: plot coordinates 0…1 map into the box inside the margins, y upwards. */
-export type Frame = {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-};
-
-export const frameX = (f: Frame, t: number): number => f.left + t * (f.width - f.left - f.right);
-export const frameY = (f: Frame, t: number): number =>
-  f.height - f.bottom - t * (f.height - f.top - f.bottom);
-
-/** An SVG path through the points, broken where a value is missing rather than bridged across it. */
-export function linePath(points: readonly { x: number; y: number | null }[], frame: Frame): string {
-  const parts: string[] = [];
-  let drawing = false;
-  for (const p of points) {
-    if (p.y === null) {
-      drawing = false;
-      continue;
-    }
-    parts.push(`${drawing ? 'L' : 'M'}${frameX(frame, p.x).toFixed(1)},${frameY(frame, p.y).toFixed(1)}`);
-    drawing = true;
-  }
-  return parts.join(' ');
-}
+// The frame mapping lives in renderer/lib/chartFrame; re-exported so existing imports keep working.
+export { frameX, frameY, linePath } from '../../lib/chartFrame';
+export type { Frame } from '../../lib/chartFrame';
 
 export type TimePoint = { day: string; x: number; agreement: number | null; kappa: number | null; n: number };
 export type TimeSeries = {

@@ -1,10 +1,12 @@
+import { ChartGrid } from '../../lib/ChartGrid';
+import { frameViewBox, frameX, frameY, percentTicks } from '../../lib/chartFrame';
+import type { Frame } from '../../lib/chartFrame';
 import type { CurvePoint } from './whatIfSelectors';
 
-const W = 260;
-const H = 150;
-const PAD = { left: 34, right: 8, top: 8, bottom: 28 };
-const px = (x: number) => PAD.left + x * (W - PAD.left - PAD.right);
-const py = (y: number) => H - PAD.bottom - y * (H - PAD.top - PAD.bottom);
+const FRAME: Frame = { width: 260, height: 150, left: 34, right: 8, top: 8, bottom: 28 };
+const TICKS = percentTicks();
+const px = (x: number) => frameX(FRAME, x);
+const py = (y: number) => frameY(FRAME, y);
 
 type Props = {
   title: string;
@@ -20,21 +22,12 @@ type Props = {
 export function WhatIfCurve({ title, xLabel, yLabel, points, current, mark, testId }: Props) {
   const path = points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ');
   return (
-    <figure className="whatif-curve" data-testid={testId}>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}; current: ${mark}`}>
+    <figure className="chart whatif-curve" data-testid={testId}>
+      <svg viewBox={frameViewBox(FRAME)} role="img" aria-label={`${title}; current: ${mark}`}>
         <line className="axis" x1={px(0)} y1={py(0)} x2={px(1)} y2={py(0)} />
         <line className="axis" x1={px(0)} y1={py(0)} x2={px(0)} y2={py(1)} />
-        {[0, 0.5, 1].map((t) => (
-          <g key={t} className="tick">
-            <text x={px(t)} y={H - PAD.bottom + 12} textAnchor="middle">
-              {t * 100}%
-            </text>
-            <text x={PAD.left - 4} y={py(t) + 4} textAnchor="end">
-              {t * 100}%
-            </text>
-          </g>
-        ))}
-        <text className="axis-label" x={px(0.5)} y={H - 2} textAnchor="middle">
+        <ChartGrid frame={FRAME} ticks={TICKS} xLabelOffset={12} yLabelShift={4} />
+        <text className="axis-label" x={px(0.5)} y={FRAME.height - 2} textAnchor="middle">
           {xLabel}
         </text>
         <polyline className="curve" points={path} />
