@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { wilson } from '../../electron/shared/proportion';
-import {
-  calibrationPoints,
-  linePath,
-  overTimeSeries,
-  pointRadius,
-} from '../../renderer/features/reports/reportCharts';
-import type { Frame } from '../../renderer/features/reports/reportCharts';
+import { linePath } from '../../renderer/lib/chartFrame';
+import type { Frame } from '../../renderer/lib/chartFrame';
+import { calibrationPoints, overTimeSeries, pointRadius } from '../../renderer/features/reports/reportCharts';
 import {
   formatCoefficientInterval,
   formatDuration,

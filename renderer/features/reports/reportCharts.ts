@@ -1,9 +1,5 @@
 import type { AgreementReport } from '../../../electron/shared/report';
 
-// The frame mapping lives in renderer/lib/chartFrame; re-exported so existing imports keep working.
-export { frameX, frameY, linePath } from '../../lib/chartFrame';
-export type { Frame } from '../../lib/chartFrame';
-
 export type TimePoint = { day: string; x: number; agreement: number | null; kappa: number | null; n: number };
 export type TimeSeries = {
   points: TimePoint[];
